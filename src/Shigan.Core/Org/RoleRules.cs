@@ -1,0 +1,33 @@
+namespace Shigan.Core.Org;
+
+/// <summary>What each role may do, beside the scope rule that limits everyone to their own unit and below.</summary>
+public static class RoleRules
+{
+    public static bool CanManageAccounts(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
+
+    public static bool CanManageDepartments(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
+
+    public static bool CanReadAudit(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
+
+    public static bool CanManageGrids(Role role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.VillageCadre;
+
+    /// <summary>A township's staff may not create county administrators or judges: that would widen their own power.</summary>
+    public static bool CanGrant(Role actor, Role granted) => actor switch
+    {
+        Role.CountyAdmin => true,
+        Role.TownshipStaff => granted is not (Role.CountyAdmin or Role.Judge),
+        _ => false,
+    };
+
+    /// <summary>The levels of the tree where an account of this role may belong.</summary>
+    public static bool FitsLevel(Role role, RegionLevel level) => role switch
+    {
+        Role.CountyAdmin => level == RegionLevel.County,
+        Role.TownshipStaff or Role.PlatformOfficer => level == RegionLevel.Township,
+        Role.WindowClerk => level is RegionLevel.County or RegionLevel.Township,
+        Role.VillageCadre => level == RegionLevel.Village,
+        Role.GridWorker => level is RegionLevel.Village or RegionLevel.Grid,
+        Role.Judge => level is RegionLevel.County or RegionLevel.Township,
+        _ => false,
+    };
+}

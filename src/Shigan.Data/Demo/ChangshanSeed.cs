@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Org;
+using Shigan.Data.Access;
+
+namespace Shigan.Data.Demo;
+
+/// <summary>
+/// Loads Changshan county once: its real division tree, three grids per village, the township platforms'
+/// departments, county bureaus, the credit cooperative branches, and one demo account per role.
+/// </summary>
+public static class ChangshanSeed
+{
+    public const string CountyCode = "330822";
+    public const string DemoPassword = "Changshan#2026";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin", "县管理员 陈立", Role.CountyAdmin, "330822000000"),
+        new("qiuchuan.staff", "球川镇 应华", Role.TownshipStaff, "330822111000"),
+        new("qiuchuan.window", "球川镇窗口 徐丽", Role.WindowClerk, "330822111000"),
+        new("qiuchuan.officer", "球川镇平台 郑强", Role.PlatformOfficer, "330822111000"),
+        new("mengqiao.cadre", "濛桥村 姜平", Role.VillageCadre, "330822213214"),
+        new("mengqiao.grid", "濛桥村网格员 詹祥", Role.GridWorker, "330822213214001"),
+        new("judge", "评委 李军", Role.Judge, "330822000000"),
+    ];
+
+    private static readonly (string Name, Platform Platform)[] TownshipOffices =
+    [
+        ("综治办", Platform.ComprehensiveGovernance),
+        ("派出所", Platform.ComprehensiveGovernance),
+        ("司法所", Platform.ComprehensiveGovernance),
+        ("市场监管所", Platform.MarketSupervision),
+        ("综合执法中队", Platform.LawEnforcement),
+        ("便民服务中心", Platform.ConvenienceServices),
+    ];
+
+    private static readonly (string Name, Platform Platform)[] CountyBureaus =
+    [
+        ("常山县人力资源和社会保障局", Platform.ConvenienceServices),
+        ("常山县医疗保障局", Platform.ConvenienceServices),
+        ("常山县民政局", Platform.ConvenienceServices),
+        ("常山县卫生健康局", Platform.ConvenienceServices),
+        ("常山县市场监督管理局", Platform.MarketSupervision),
+        ("常山县公安局", Platform.ComprehensiveGovernance),
+        ("常山县司法局", Platform.ComprehensiveGovernance),
+        ("常山县综合行政执法局", Platform.LawEnforcement),
+    ];
+
+    private static readonly string[] GridNames = ["第一网格", "第二网格", "第三网格"];
+
+    /// <summary>Seeds when the county is not there yet; returns false when it already was.</summary>
+    public static async Task<bool> RunAsync(ShiganDb db, UserManager<ShiganUser> users, CancellationToken ct = default)
+    {
+        if (await db.Regions.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            return false;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var regions = LoadTree();
+        db.Regions.AddRange(regions);
+        db.Departments.AddRange(Departments(regions));
+        await db.SaveChangesAsync(ct);
+
+        var byCode = regions.ToDictionary(r => r.Code);
+        foreach (var account in Accounts)
+        {
+            var unit = byCode[account.UnitCode];
+            var user = new ShiganUser
+            {
+                UserName = account.UserName,
+                DisplayName = account.DisplayName,
+                Role = account.Role,
+                RegionId = unit.Id,
+                RegionPath = unit.RegionPath,
+                EmailConfirmed = true,
+                LockoutEnabled = true,
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            var result = await users.CreateAsync(user, DemoPassword);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public static List<Region> LoadTree()
+    {
+        using var stream = typeof(ChangshanSeed).Assembly.GetManifestResourceStream("changshan-divisions.csv")
+            ?? throw new InvalidOperationException("The Changshan division table is not embedded.");
+        using var reader = new StreamReader(stream);
+        var regions = Division.BuildTree(Division.ParseCsv(reader).ToList(), CountyCode);
+        foreach (var village in regions.Where(r => r.Level == RegionLevel.Village).ToList())
+        {
+            for (var i = 0; i < GridNames.Length; i++)
+            {
+                var code = village.Code + (i + 1).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+                var grid = new Region
+                {
+                    Code = code,
+                    Name = GridNames[i],
+                    Level = RegionLevel.Grid,
+                    Parent = village,
+                    RegionPath = RegionPaths.Child(village.RegionPath, code),
+                };
+                village.Children.Add(grid);
+                regions.Add(grid);
+            }
+        }
+
+        return regions;
+    }
+
+    private static IEnumerable<Department> Departments(List<Region> regions)
+    {
+        var county = regions.Single(r => r.Level == RegionLevel.County);
+        foreach (var (name, platform) in CountyBureaus)
+        {
+            yield return New(name, DepartmentKind.CountyBureau, platform, county);
+        }
+
+        yield return New("常山县农村信用合作联社", DepartmentKind.ServicePartner, Platform.ConvenienceServices, county);
+        foreach (var township in regions.Where(r => r.Level == RegionLevel.Township))
+        {
+            foreach (var (name, platform) in TownshipOffices)
+            {
+                yield return New(name, DepartmentKind.TownshipPlatform, platform, township);
+            }
+
+            yield return New(ShortName(township.Name) + "信用社", DepartmentKind.ServicePartner, Platform.ConvenienceServices, township);
+        }
+    }
+
+    private static Department New(string name, DepartmentKind kind, Platform platform, Region region) => new()
+    {
+        Name = name,
+        Kind = kind,
+        Platform = platform,
+        Region = region,
+        RegionPath = region.RegionPath,
+    };
+
+    private static string ShortName(string township) =>
+        township.EndsWith("街道", StringComparison.Ordinal) ? township[..^2] : township[..^1];
+}
+
+public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string UnitCode);

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Audit;
+using Shigan.Core.Org;
+using Shigan.Data.Access;
+using Shigan.Data.Audit;
+
+namespace Shigan.Data;
+
+/// <summary>
+/// The database. Every record that belongs to a unit is filtered to the current actor's scope when read
+/// and checked against it when written, here and nowhere else; every such change is audited in the same transaction.
+/// </summary>
+public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, TimeProvider clock)
+    : IdentityDbContext<ShiganUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public ICurrentActor Actor => actor;
+
+    // Read by the query filters at query time (EF turns them into parameters).
+    private bool ScopeIsAll => actor.Scope.IsAll;
+
+    private string ScopePrefix => actor.Scope.Prefix;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ShiganDb).Assembly);
+        ScopeFilter<Region>(builder);
+        ScopeFilter<Department>(builder);
+        ScopeFilter<ShiganUser>(builder);
+        ScopeFilter<AuditEntry>(builder);
+    }
+
+    private void ScopeFilter<T>(ModelBuilder builder)
+        where T : class, IInRegion =>
+        builder.Entity<T>().HasQueryFilter(e => ScopeIsAll || e.RegionPath.StartsWith(ScopePrefix));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ScopeGuard.Check(ChangeTracker, actor.Scope);
+        var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Keys of new rows exist only after the first save, so the change and its audit go in one transaction.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor, clock.GetUtcNow().UtcDateTime)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+}

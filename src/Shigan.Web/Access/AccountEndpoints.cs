@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Shigan.Data.Access;
+using Shigan.Web.Hosting;
+
+namespace Shigan.Web.Access;
+
+/// <summary>
+/// Sign-in and sign-out: plain form posts, so the cookie is set by an HTTP response, not over the circuit.
+/// The antiforgery token is checked by hand so a stale form leads back to the form with a message, not a bare 400.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/signin", SignIn).AllowAnonymous().RequireRateLimiting(ShiganHost.SignInLimiter).ExcludeFromDescription();
+        app.MapPost("/account/signout", SignOut).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SignIn(HttpContext http, SignInManager<ShiganUser> signIn, IAntiforgery antiforgery)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var back = SafeReturn(form["returnUrl"]);
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.LocalRedirect($"/account/login?error=expired&returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        string userName = form["userName"].ToString().Trim(), password = form["password"].ToString();
+        if (userName.Length is 0 or > 64 || password.Length is 0 or > 128)
+        {
+            return Results.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return Results.LocalRedirect(back);
+        }
+
+        // Unknown user and wrong password read the same; "disabled" is said only to someone who knows the password.
+        var error = "invalid";
+        if (result.IsLockedOut)
+        {
+            error = "locked";
+        }
+        else if (result.IsNotAllowed && await signIn.UserManager.FindByNameAsync(userName) is { } user
+            && await signIn.UserManager.CheckPasswordAsync(user, password))
+        {
+            error = "disabled";
+        }
+
+        return Results.LocalRedirect($"/account/login?error={error}&userName={Uri.EscapeDataString(userName)}&returnUrl={Uri.EscapeDataString(back)}");
+    }
+
+    private static async Task<IResult> SignOut(HttpContext http, SignInManager<ShiganUser> signIn, IAntiforgery antiforgery)
+    {
+        if (await antiforgery.IsRequestValidAsync(http))
+        {
+            await signIn.SignOutAsync();
+        }
+
+        return Results.LocalRedirect("/account/login");
+    }
+
+    public static string SafeReturn(string? url) =>
+        url is { Length: > 1 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.StartsWith("/account/", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Shigan.Core.Org;
+
+namespace Shigan.Web.Access;
+
+/// <summary>Role-based permissions; the unit scope is enforced by the database for everyone.</summary>
+public static class Policies
+{
+    public const string ManageAccounts = "manage-accounts";
+    public const string ManageDepartments = "manage-departments";
+    public const string ManageGrids = "manage-grids";
+    public const string ReadAudit = "read-audit";
+
+    public static Role? RoleOf(ClaimsPrincipal user) =>
+        Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
+
+    public static bool Has(ClaimsPrincipal user, Func<Role, bool> rule) => RoleOf(user) is { } role && rule(role);
+}

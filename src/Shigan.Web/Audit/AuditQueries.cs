@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Audit;
+using Shigan.Data;
+using Shigan.Web.Api;
+
+namespace Shigan.Web.Audit;
+
+public sealed record AuditItem(long Id, DateTime AtUtc, string? ActorId, string ActorName, AuditAction Action, string EntityType, string EntityId, string Changes);
+
+/// <summary>Reads the audit trail, newest first, within the reader's scope.</summary>
+public static class AuditQueries
+{
+    public static async Task<Page<AuditItem>> ListAsync(
+        ShiganDb db, string? entityType, string? entityId, string? actorId, int? page, int? size, CancellationToken ct = default)
+    {
+        var query = db.AuditEntries.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(entityType))
+        {
+            query = query.Where(a => a.EntityType == entityType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(entityId))
+        {
+            query = query.Where(a => a.EntityId == entityId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(actorId))
+        {
+            query = query.Where(a => a.ActorId == actorId);
+        }
+
+        var (skip, take, number, pageSize) = Paging.Window(page, size);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.Id).Skip(skip).Take(take)
+            .Select(a => new AuditItem(a.Id, a.AtUtc, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Changes))
+            .ToListAsync(ct);
+        return new Page<AuditItem>(items, total, number, pageSize);
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Org;
+using Shigan.Data;
+using Shigan.Data.Access;
+using Shigan.Data.Demo;
+using Shigan.Web.Access;
+using Shigan.Web.Hosting;
+
+namespace Shigan.Web.Cli;
+
+/// <summary>
+/// Verbs on the same executable, sharing its configuration:
+///   migrate                       apply migrations for the configured provider
+///   seed                          load the Changshan demo data if it is not there
+///   create-user --user U --password P --role R --unit CODE [--name N]
+///   backup [--to FILE]            an online, consistent copy of the SQLite database
+/// </summary>
+public static class CliVerbs
+{
+    private static readonly string[] Verbs = ["migrate", "seed", "create-user", "backup"];
+
+    public static (string? Verb, string[] Remaining) Split(string[] args) =>
+        args.Length > 0 && Verbs.Contains(args[0]) ? (args[0], args[1..]) : (null, args);
+
+    public static async Task<int> RunAsync(WebApplication app, string verb)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<ShiganDb>();
+        var config = app.Configuration;
+        try
+        {
+            switch (verb)
+            {
+                case "migrate":
+                    await DatabaseSetup.MigrateAsync(db);
+                    Console.WriteLine("Migrations applied.");
+                    return 0;
+                case "seed":
+                    var seeded = await ChangshanSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ShiganUser>>());
+                    Console.WriteLine(seeded ? "Changshan demo data loaded." : "Demo data already present; nothing done.");
+                    return 0;
+                case "create-user":
+                    return await CreateUserAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ShiganUser>>(), config);
+                case "backup":
+                    return Backup(db, config);
+                default:
+                    return 2;
+            }
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or SqliteException)
+        {
+            Console.Error.WriteLine($"{verb} failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> CreateUserAsync(ShiganDb db, UserManager<ShiganUser> users, IConfiguration config)
+    {
+        string? userName = config["user"], password = config["password"], roleText = config["role"], unitCode = config["unit"];
+        if (userName is null || password is null || roleText is null || unitCode is null)
+        {
+            Console.Error.WriteLine("usage: create-user --user NAME --password PASSWORD --role ROLE --unit CODE [--name DISPLAY-NAME]");
+            Console.Error.WriteLine($"roles: {string.Join(", ", Enum.GetNames<Role>())}");
+            return 2;
+        }
+
+        if (!Enum.TryParse<Role>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role))
+        {
+            Console.Error.WriteLine($"Unknown role '{roleText}'. Roles: {string.Join(", ", Enum.GetNames<Role>())}");
+            return 2;
+        }
+
+        var unit = await db.Regions.SingleOrDefaultAsync(r => r.Code == Division.Pad(unitCode));
+        if (unit is null)
+        {
+            Console.Error.WriteLine($"No unit with code {unitCode}.");
+            return 2;
+        }
+
+        if (!RoleRules.FitsLevel(role, unit.Level))
+        {
+            Console.Error.WriteLine($"A {role} cannot belong to a {unit.Level} ({unit.Name}).");
+            return 2;
+        }
+
+        var user = new ShiganUser
+        {
+            UserName = userName,
+            DisplayName = config["name"] ?? userName,
+            Role = role,
+            RegionId = unit.Id,
+            RegionPath = unit.RegionPath,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            CreatedAtUtc = DateTime.UtcNow,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine(error.Description);
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine($"Created {userName} ({role}) in {unit.Name} {unit.Code}.");
+        return 0;
+    }
+
+    private static int Backup(ShiganDb db, IConfiguration config)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            Console.Error.WriteLine("backup copies the SQLite file; for PostgreSQL use pg_dump (see deploy notes).");
+            return 2;
+        }
+
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var target = config["to"] ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source))!, "backups",
+            $"shigan-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        if (File.Exists(target))
+        {
+            Console.Error.WriteLine($"{target} exists; choose another --to.");
+            return 2;
+        }
+
+        // SQLite's online backup API: a consistent copy while the app keeps writing.
+        using var from = new SqliteConnection(db.Database.GetConnectionString());
+        using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        from.Open();
+        from.BackupDatabase(to);
+        Console.WriteLine($"Backed up {source} to {Path.GetFullPath(target)}.");
+        return 0;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using AntDesign;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Shigan.Core.Org;
+using Shigan.Data;
+using Shigan.Data.Access;
+using Shigan.Web.Access;
+using Shigan.Web.Audit;
+using Shigan.Web.Components;
+using Shigan.Web.Localization;
+using Shigan.Web.Org;
+
+namespace Shigan.Web.Hosting;
+
+/// <summary>Wires the host: database, accounts, scope, API groups, pages.</summary>
+public static class ShiganHost
+{
+    public const string SignInLimiter = "sign-in";
+
+    public static WebApplicationBuilder AddShigan(this WebApplicationBuilder builder, string[] args)
+    {
+        // --provider / --connection are short for the Database section's keys.
+        builder.Configuration.AddCommandLine(
+            args,
+            new Dictionary<string, string> { ["--provider"] = "Database:Provider", ["--connection"] = "Database:Connection" });
+        var database = builder.Configuration.ReadDatabaseOptions(builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddShiganDatabase(database);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddScoped<ScopedWork>();
+        services.AddScoped<AccountCommands>();
+
+        services.AddIdentityCore<ShiganUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = true; // "confirmed" here means: not disabled (see EnabledAccountConfirmation)
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<ShiganDb>()
+            .AddClaimsPrincipalFactory<ShiganClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IUserConfirmation<ShiganUser>, EnabledAccountConfirmation>();
+        // Role, unit or disabled flag changes renew the stamp; cookies are re-checked each minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/signout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "shigan.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // The API answers 401/403; only pages are sent to the sign-in form.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.ManageAccounts, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageAccounts)))
+            .AddPolicy(Policies.ManageDepartments, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageDepartments)))
+            .AddPolicy(Policies.ManageGrids, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageGrids)))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)));
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
+        services.AddScoped<CircuitHandler, ActorCircuitHandler>();
+        // Keys live in the database so any instance can read any cookie.
+        services.AddDataProtection().SetApplicationName("Shigan").PersistKeysToDbContext<ShiganDb>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimiter, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = (ctx, _) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ScopeExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<ShiganDb>("database");
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddAntDesign();
+        return builder;
+    }
+
+    public static async Task UseShiganAsync(this WebApplication app)
+    {
+        await StartupTasks.RunAsync(app);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapCultureSwitch();
+        app.MapAccountEndpoints();
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapMeApi();
+        api.MapRegionsApi();
+        api.MapDepartmentsApi();
+        api.MapAccountsApi();
+        api.MapAuditApi();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Shigan.Data;
+using Shigan.Data.Access;
+using Shigan.Data.Demo;
+using Shigan.Web.Access;
+
+namespace Shigan.Web.Hosting;
+
+/// <summary>Migrates and seeds before the first request, then prints where to go and who to be.</summary>
+public static class StartupTasks
+{
+    public static async Task RunAsync(WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Shigan");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem();
+            var db = scope.ServiceProvider.GetRequiredService<ShiganDb>();
+            if (database.MigrateOnStart == true)
+            {
+                await DatabaseSetup.MigrateAsync(db);
+            }
+
+            if (database.SeedDemo)
+            {
+                var seeded = await ChangshanSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ShiganUser>>());
+                log.LogInformation("Changshan demo data: {Outcome}", seeded ? "loaded" : "already present, left as it is");
+            }
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine();
+            Console.WriteLine($"实干 Shigan is running on {database.Provider}: {string.Join(", ", addresses)}");
+            if (database.SeedDemo)
+            {
+                Console.WriteLine($"Demo accounts (password {ChangshanSeed.DemoPassword}):");
+                foreach (var a in ChangshanSeed.Accounts)
+                {
+                    Console.WriteLine($"  {a.UserName,-18} {a.Role,-16} {a.DisplayName}");
+                }
+            }
+
+            Console.WriteLine();
+        });
+    }
+}
