@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test: build with warnings as errors, formatting, unit and integration tests on SQLite,
+# the integration tests again on a real PostgreSQL server, and the browser tests in Debian's Chromium.
+# Installs what is missing (Chromium, CJK fonts, PostgreSQL) and starts a throw-away PostgreSQL cluster.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
+[ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# PostgreSQL refuses root: the cluster belongs to the postgres user, on loopback, on a port of its own.
+pg_port=${SHIGAN_PG_PORT:-55432}
+pg_dir=$(mktemp -d /tmp/shigan-pg.XXXXXX)
+chown postgres:postgres "$pg_dir"
+stop_pg() { runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+echo "== starting PostgreSQL on 127.0.0.1:$pg_port"
+runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+  -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pg_dir -c fsync=off -c max_connections=300" start >/dev/null
+export SHIGAN_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+
+echo "== build (warnings are errors)"
+dotnet build Shigan.slnx -c Debug -warnaserror -nologo -v q -clp:ErrorsOnly
+
+echo "== formatting"
+dotnet format Shigan.slnx --verify-no-changes --no-restore -v q
+
+results=$(mktemp)
+run() { # name, project, extra env...
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" --no-build -nologo -v q 2>&1 | tee -a "$results" | grep -vE '^\s*$' || return 1
+}
+status=0
+run "unit tests (Core)" tests/Shigan.Core.Tests || status=1
+run "data tests on SQLite" tests/Shigan.Data.Tests SHIGAN_TEST_PROVIDER=sqlite || status=1
+run "data tests on PostgreSQL" tests/Shigan.Data.Tests SHIGAN_TEST_PROVIDER=postgres || status=1
+run "integration tests on SQLite" tests/Shigan.Web.Tests SHIGAN_TEST_PROVIDER=sqlite || status=1
+run "integration tests on PostgreSQL" tests/Shigan.Web.Tests SHIGAN_TEST_PROVIDER=postgres || status=1
+run "browser tests (Chromium)" tests/Shigan.Web.BrowserTests SHIGAN_TEST_PROVIDER=sqlite || status=1
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
+rm -f "$results"
+[ "$passed" -gt 0 ] || status=1
+[ "$failed" -eq 0 ] || status=1
+echo
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
