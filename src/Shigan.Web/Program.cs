@@ -3,15 +3,22 @@ using Shigan.Web.Hosting;
 
 // One executable: no verb runs the web host; a verb (migrate, seed, create-user, backup) does its job and exits.
 var (verb, rest) = CliVerbs.Split(args);
-var builder = WebApplication.CreateBuilder(rest);
-builder.AddShigan(rest);
-var app = builder.Build();
-
-if (verb is not null)
+try
 {
-    return await CliVerbs.RunAsync(app, verb);
-}
+    var builder = WebApplication.CreateBuilder(rest);
+    builder.AddShigan(rest);
+    var app = builder.Build();
+    if (verb is not null)
+    {
+        return await CliVerbs.RunAsync(app, verb);
+    }
 
-await app.UseShiganAsync();
-await app.RunAsync();
-return 0;
+    await app.UseShiganAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupProblemException problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return 1;
+}

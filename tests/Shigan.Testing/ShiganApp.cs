@@ -30,6 +30,8 @@ public partial class ShiganApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Connection", database.Connection);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemo", "true");
+        // Many sign-ins come from one test client; the limiter itself is tested with its own low setting.
+        builder.UseSetting("SignIn:PermitsPerMinute", "10000");
     }
 
     /// <summary>Browser tests need a real Kestrel port; API tests use the in-memory test server.</summary>

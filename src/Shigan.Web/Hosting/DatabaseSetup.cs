@@ -13,14 +13,14 @@ public static class DatabaseSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!options.IsSqlite && !options.IsPostgres)
         {
-            throw new InvalidOperationException($"Database:Provider must be 'sqlite' or 'postgres', not '{options.Provider}'.");
+            throw new StartupProblemException($"Database:Provider must be 'sqlite' or 'postgres', not '{options.Provider}'.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Connection))
         {
             if (options.IsPostgres)
             {
-                throw new InvalidOperationException("PostgreSQL needs a connection string: --connection \"Host=…;Database=…;Username=…\".");
+                throw new StartupProblemException("PostgreSQL needs a connection string: --connection \"Host=…;Database=…;Username=…\".");
             }
 
             var folder = Path.Combine(contentRoot, "data");

@@ -88,12 +88,13 @@ public static class ShiganHost
         // Keys live in the database so any instance can read any cookie.
         services.AddDataProtection().SetApplicationName("Shigan").PersistKeysToDbContext<ShiganDb>();
 
+        var signInPermits = builder.Configuration.GetValue("SignIn:PermitsPerMinute", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInLimiter, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = (ctx, _) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
@@ -129,7 +130,6 @@ public static class ShiganHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -146,7 +146,8 @@ public static class ShiganHost
         api.MapAccountsApi();
         api.MapAuditApi();
 
-        app.MapStaticAssets();
+        // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Shigan.Data;
 using Shigan.Data.Access;
 using Shigan.Data.Demo;
@@ -22,6 +23,11 @@ public static class StartupTasks
             if (database.MigrateOnStart == true)
             {
                 await DatabaseSetup.MigrateAsync(db);
+            }
+            else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                throw new StartupProblemException(
+                    "The database is not up to date. Run the migrate verb first: dotnet run --project src/Shigan.Web -- migrate --provider … --connection \"…\"");
             }
 
             if (database.SeedDemo)
