@@ -40,29 +40,50 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<AuditEntry>(builder);
     }
 
+    // The filter hides other units' records; the concurrency token makes a write with a forged path match no row.
     private void ScopeFilter<T>(ModelBuilder builder)
-        where T : class, IInRegion =>
+        where T : class, IInRegion
+    {
         builder.Entity<T>().HasQueryFilter(e => ScopeIsAll || e.RegionPath.StartsWith(ScopePrefix));
+        builder.Entity<T>().Property(e => e.RegionPath).IsConcurrencyToken();
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Saves and audits. Changes are always accepted on success (<paramref name="acceptAllChangesOnSuccess"/> is
+    /// ignored): the audit entries are written by a second save that must not insert the first one's rows again.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        ChangeTracker.DetectChanges();
+        await RegionPathSync.ApplyAsync(this, cancellationToken);
         ScopeGuard.Check(ChangeTracker, actor.Scope);
         var pending = AuditRecorder.Capture(ChangeTracker);
         if (pending.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveChangesAsync(true, cancellationToken);
         }
 
         // Keys of new rows exist only after the first save, so the change and its audit go in one transaction.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor, clock.GetUtcNow().UtcDateTime)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var count = await base.SaveChangesAsync(true, cancellationToken);
+            var entries = pending.Select(p => p.ToEntry(actor, clock.GetUtcNow().UtcDateTime)).ToList();
+            AuditEntries.AddRange(entries);
+            try
+            {
+                await base.SaveChangesAsync(true, cancellationToken);
+            }
+            catch
+            {
+                // Leave no unsaved entries behind: the next save would take them for forged ones.
+                entries.ForEach(e => Entry(e).State = EntityState.Detached);
+                throw;
+            }
+
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

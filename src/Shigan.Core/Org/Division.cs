@@ -3,6 +3,8 @@ namespace Shigan.Core.Org;
 /// <summary>One row of the statistical division table: code, name, level word, parent code.</summary>
 public sealed record Division(string Code, string Name, string Level, string? ParentCode)
 {
+    private static readonly HashSet<string> KnownLevels = ["province", "city", "county", "township", "village", "grid"];
+
     /// <summary>Reads the CSV as published (<c>code,name,level,parent_code</c>, a header line, no quoting).</summary>
     public static IEnumerable<Division> ParseCsv(TextReader reader)
     {
@@ -25,6 +27,11 @@ public sealed record Division(string Code, string Name, string Level, string? Pa
             if (cells.Length != 4)
             {
                 throw new FormatException($"Line {lineNumber}: expected 4 cells, found {cells.Length}.");
+            }
+
+            if (!KnownLevels.Contains(cells[2]))
+            {
+                throw new FormatException($"Line {lineNumber}: unknown level '{cells[2]}'.");
             }
 
             yield return new Division(cells[0], cells[1], cells[2], cells[3].Length == 0 ? null : cells[3]);

@@ -211,6 +211,7 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -256,6 +257,7 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -295,6 +297,7 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -370,6 +373,7 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");

@@ -198,6 +198,7 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -241,6 +242,7 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -278,6 +280,7 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -353,6 +356,7 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");

@@ -5,19 +5,29 @@ using Shigan.Core.Org;
 
 namespace Shigan.Data.Access;
 
-/// <summary>Refuses any write that touches a record outside the actor's scope, before and after the change.</summary>
+/// <summary>
+/// Refuses any write that touches a record outside the actor's scope, before and after the change, and any write
+/// to the audit trail from outside the recorder. The original RegionPath is also a concurrency token (see
+/// <see cref="ShiganDb"/>), so a record attached with a forged path matches no row and the write fails.
+/// </summary>
 internal static class ScopeGuard
 {
     public static void Check(ChangeTracker tracker, RegionScope scope)
     {
-        if (scope.IsAll)
-        {
-            return;
-        }
-
         foreach (var entry in tracker.Entries<IInRegion>())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            // The trail is written by the recorder after this check, never edited or deleted, by anyone.
+            if (entry.Entity is AuditEntry)
+            {
+                throw new InvalidOperationException("The audit trail is written only with the change it records.");
+            }
+
+            if (scope.IsAll)
             {
                 continue;
             }

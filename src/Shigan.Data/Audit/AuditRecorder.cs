@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -14,16 +15,15 @@ internal static class AuditRecorder
     private static readonly HashSet<string> Hidden = ["PasswordHash"];
     private static readonly HashSet<string> Skipped = ["ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail"];
 
+    // Chinese stays readable in the stored JSON.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Called before the save: updates and deletes must be read now, while the old values are known.</summary>
     public static List<PendingAudit> Capture(ChangeTracker tracker)
     {
         var pending = new List<PendingAudit>();
         foreach (var entry in tracker.Entries<IInRegion>())
         {
-            if (entry.Entity is AuditEntry)
-            {
-                continue;
-            }
-
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Created,
@@ -36,39 +36,49 @@ internal static class AuditRecorder
                 continue;
             }
 
-            var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
-            foreach (var property in entry.Properties)
-            {
-                var name = property.Metadata.Name;
-                if (Skipped.Contains(name) || (action == AuditAction.Updated && !property.IsModified))
-                {
-                    continue;
-                }
-
-                object? before = action == AuditAction.Created ? null : property.OriginalValue;
-                object? after = action == AuditAction.Deleted ? null : property.CurrentValue;
-                if (action == AuditAction.Updated && Equals(before, after))
-                {
-                    continue;
-                }
-
-                changes[name] = Hidden.Contains(name) ? ["***", "***"] : [before, after];
-            }
-
-            if (action == AuditAction.Updated && changes.Count == 0)
+            // New rows get their keys in the save: their values are read after it.
+            var changes = action == AuditAction.Created ? null : Changes(entry, action.Value);
+            if (changes is { Count: 0 })
             {
                 continue;
             }
 
-            pending.Add(new PendingAudit(entry, action.Value, JsonSerializer.Serialize(changes)));
+            pending.Add(new PendingAudit(entry, action.Value, changes));
         }
 
         return pending;
     }
+
+    public static SortedDictionary<string, object?[]> Changes(EntityEntry entry, AuditAction action)
+    {
+        var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (Skipped.Contains(name) || (action == AuditAction.Updated && !property.IsModified))
+            {
+                continue;
+            }
+
+            object? before = action == AuditAction.Created ? null : property.OriginalValue;
+            object? after = action == AuditAction.Deleted ? null : property.CurrentValue;
+            if (action == AuditAction.Updated && Equals(before, after))
+            {
+                continue;
+            }
+
+            changes[name] = Hidden.Contains(name) ? ["***", "***"] : [before, after];
+        }
+
+        return changes;
+    }
+
+    public static string Serialize(SortedDictionary<string, object?[]> changes) => JsonSerializer.Serialize(changes, Json);
 }
 
-internal sealed record PendingAudit(EntityEntry<IInRegion> Entry, AuditAction Action, string Changes)
+internal sealed record PendingAudit(EntityEntry<IInRegion> Entry, AuditAction Action, SortedDictionary<string, object?[]>? Changes)
 {
+    /// <summary>Called after the save, when new rows have their keys.</summary>
     public AuditEntry ToEntry(ICurrentActor actor, DateTime atUtc)
     {
         var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue?.ToString());
@@ -81,7 +91,7 @@ internal sealed record PendingAudit(EntityEntry<IInRegion> Entry, AuditAction Ac
             EntityType = Entry.Metadata.ClrType.Name,
             EntityId = string.Join(",", key),
             RegionPath = Entry.Entity.RegionPath,
-            Changes = Changes,
+            Changes = AuditRecorder.Serialize(Changes ?? AuditRecorder.Changes(Entry, AuditAction.Created)),
         };
     }
 }

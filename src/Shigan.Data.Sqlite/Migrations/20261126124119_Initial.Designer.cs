@@ -11,7 +11,7 @@ using Shigan.Data;
 namespace Shigan.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShiganDb))]
-    [Migration("20261126121947_Initial")]
+    [Migration("20261126124119_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,6 +201,7 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -244,6 +245,7 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -281,6 +283,7 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -356,6 +359,7 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Shigan.Data;
 namespace Shigan.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShiganDb))]
-    [Migration("20261126121951_Initial")]
+    [Migration("20261126124134_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -214,6 +214,7 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -259,6 +260,7 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -298,6 +300,7 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -373,6 +376,7 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Shigan.Core.Org;
+
+namespace Shigan.Data.Access;
+
+/// <summary>
+/// A record's RegionPath is derived from the unit it points to, never trusted from the caller: a record moved by
+/// changing RegionId (or a new region under a ParentId) gets the path of its new unit before the scope guard runs.
+/// </summary>
+internal static class RegionPathSync
+{
+    public static async Task ApplyAsync(ShiganDb db, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IInRegion>().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Region region:
+                    await SyncRegionAsync(db, entry, region, ct);
+                    break;
+                case Department department when Moved(entry, nameof(Department.RegionId)):
+                    department.RegionPath = department.Region?.RegionPath ?? await PathOfAsync(db, department.RegionId, ct) ?? department.RegionPath;
+                    break;
+                case ShiganUser user when Moved(entry, nameof(ShiganUser.RegionId)):
+                    user.RegionPath = user.Region?.RegionPath ?? await PathOfAsync(db, user.RegionId, ct) ?? user.RegionPath;
+                    break;
+            }
+        }
+    }
+
+    // Units do not move or change code: their paths are the keys of everything below them.
+    private static async Task SyncRegionAsync(ShiganDb db, EntityEntry<IInRegion> entry, Region region, CancellationToken ct)
+    {
+        if (entry.State == EntityState.Modified)
+        {
+            if (entry.Property(nameof(Region.ParentId)).IsModified || entry.Property(nameof(Region.Code)).IsModified
+                || entry.Property(nameof(Region.RegionPath)).IsModified || entry.Property(nameof(Region.Level)).IsModified)
+            {
+                throw new InvalidOperationException("A unit's code, level and place in the tree cannot change.");
+            }
+
+            return;
+        }
+
+        var parentPath = region.Parent?.RegionPath ?? (region.ParentId is { } parentId ? await PathOfAsync(db, parentId, ct) : null);
+        region.RegionPath = parentPath is null ? Core.Org.RegionPaths.Root(region.Code) : Core.Org.RegionPaths.Child(parentPath, region.Code);
+    }
+
+    private static bool Moved(EntityEntry entry, string foreignKey) =>
+        entry.State == EntityState.Added || entry.Property(foreignKey).IsModified;
+
+    private static Task<string?> PathOfAsync(ShiganDb db, int regionId, CancellationToken ct) =>
+        db.Regions.IgnoreQueryFilters().Where(r => r.Id == regionId).Select(r => r.RegionPath).SingleOrDefaultAsync(ct);
+}
