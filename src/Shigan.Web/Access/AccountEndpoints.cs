@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Shigan.Data.Access;
 using Shigan.Web.Hosting;
@@ -17,8 +18,10 @@ public static class AccountEndpoints
         app.MapPost("/account/signout", SignOut).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> SignIn(HttpContext http, SignInManager<ShiganUser> signIn, IAntiforgery antiforgery)
+    private static async Task<IResult> SignIn(HttpContext http, SignInManager<ShiganUser> signIn, IAntiforgery antiforgery, CurrentActor actor)
     {
+        // A browser may still carry another account's cookie (a shared office PC): the lookup must not be limited to that account's unit.
+        actor.ActAsSystem();
         var form = await http.Request.ReadFormAsync();
         var back = SafeReturn(form["returnUrl"]);
         if (!await antiforgery.IsRequestValidAsync(http))
@@ -63,9 +66,7 @@ public static class AccountEndpoints
         return Results.LocalRedirect("/account/login");
     }
 
+    /// <summary>Only a page of this site (not the sign-in pages themselves); anything else goes to the start page.</summary>
     public static string SafeReturn(string? url) =>
-        url is { Length: > 1 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            && !url.StartsWith("/account/", StringComparison.Ordinal)
-            ? url
-            : "/";
+        url is { Length: > 1 } && RedirectHttpResult.IsLocalUrl(url) && !url.StartsWith("/account/", StringComparison.Ordinal) ? url : "/";
 }

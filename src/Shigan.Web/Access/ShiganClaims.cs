@@ -6,4 +6,5 @@ public static class ShiganClaims
     public const string UnitId = "shigan:unit";
     public const string UnitPath = "shigan:unit_path";
     public const string DisplayName = "shigan:name";
+    public const string UnitName = "shigan:unit_name";
 }

@@ -12,7 +12,7 @@ public sealed class ScopeExceptionHandler(IProblemDetailsService problems, ILogg
         var (status, title) = exception switch
         {
             // Same answer as a missing record: nobody learns whether another unit's record exists.
-            OutOfScopeException => (StatusCodes.Status404NotFound, "Not found"),
+            OutOfScopeException => (StatusCodes.Status404NotFound, "Not Found"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record was changed by someone else; reload and try again."),
             DbUpdateException => (StatusCodes.Status409Conflict, "The change conflicts with an existing record."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request"),

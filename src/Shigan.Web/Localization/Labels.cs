@@ -42,7 +42,4 @@ public static class Labels
         DepartmentKind.ServicePartner => "合作单位",
         _ => kind.ToString(),
     };
-
-    /// <summary>The code of the unit at the end of a path, for the header.</summary>
-    public static string UnitCode(string path) => RegionPaths.Codes(path) is { Count: > 0 } codes ? codes[^1] : "";
 }

@@ -64,9 +64,18 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
         var region = await CheckRoleAndUnitAsync(errors, input.Role, input.RegionId, ct);
         var userName = input.UserName?.Trim() ?? "";
         // Names are unique across the county, so this check must see past the caller's scope.
-        if (!errors.Any && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == users.NormalizeName(userName), ct))
+        if (errors.First("userName") is null && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == users.NormalizeName(userName), ct))
         {
             errors.Add("userName", "用户名已被使用");
+        }
+
+        // Password rules are told together with the other mistakes, not after they are fixed.
+        if (errors.First("password") is null)
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                AddIdentityErrors(errors, await validator.ValidateAsync(users, new ShiganUser { DisplayName = "", RegionPath = "" }, input.Password));
+            }
         }
 
         if (errors.Any)
@@ -168,10 +177,16 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
         return (true, errors);
     }
 
-    public async Task<bool> UnlockAsync(string id, CancellationToken ct = default)
+    /// <summary>Lifts a lockout; null when the account is not visible, false when its role is not the caller's to manage.</summary>
+    public async Task<bool?> TryUnlockAsync(string id, CancellationToken ct = default)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
+        {
+            return null;
+        }
+
+        if (actor.Role is { } me && !RoleRules.CanGrant(me, user.Role))
         {
             return false;
         }

@@ -62,6 +62,11 @@ public static class AccountsApi
         return errors.Any ? TypedResults.ValidationProblem(errors.Localized(text)) : TypedResults.NoContent();
     }
 
-    public static async Task<Results<NoContent, NotFound>> Unlock(AccountCommands accounts, string accountId, CancellationToken ct) =>
-        await accounts.UnlockAsync(accountId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Unlock(AccountCommands accounts, string accountId, CancellationToken ct) =>
+        await accounts.TryUnlockAsync(accountId, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            false => TypedResults.Forbid(),
+            true => TypedResults.NoContent(),
+        };
 }

@@ -1,0 +1,32 @@
+namespace Shigan.Core.Cases;
+
+/// <summary>Where a case stands. Supervision (督办) is not a status: it is <see cref="SupervisionLevel"/>, kept beside it.</summary>
+public enum CaseStatus
+{
+    /// <summary>已上报: taken in, not yet looked at by the command room.</summary>
+    Reported = 1,
+
+    /// <summary>已受理: the command room took it on and will route it.</summary>
+    Accepted = 2,
+
+    /// <summary>不予受理: refused at intake, with a reason.</summary>
+    Rejected = 3,
+
+    /// <summary>已交办: sent to a department, not yet taken up there.</summary>
+    Assigned = 4,
+
+    /// <summary>办理中: the department is working on it.</summary>
+    InProgress = 5,
+
+    /// <summary>已办结: the department says it is done; waiting for the reporter's rating.</summary>
+    Resolved = 6,
+
+    /// <summary>已关闭 / 已评价</summary>
+    Closed = 7,
+
+    /// <summary>已退回: a department said it is not theirs; waiting to be re-routed.</summary>
+    Returned = 8,
+
+    /// <summary>已合并: a duplicate folded into another case, which carries on for both reporters.</summary>
+    Merged = 9,
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shigan.Testing;
+using Shigan.Web.Tests.Support;
+
+namespace Shigan.Web.Tests;
+
+/// <summary>
+/// Every API route, taken from the host's route table, aimed by 球川镇's township staff at records of 大桥头乡:
+/// nothing is shown or changed, and the answer is the same as for a record that does not exist.
+/// </summary>
+public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
+{
+    private enum Expect
+    {
+        /// <summary>A single record: 404 (or 403), never a success.</summary>
+        Hidden,
+
+        /// <summary>A create naming a foreign unit: a field error on regionId (or 404), nothing created.</summary>
+        Refused,
+
+        /// <summary>A list filtered to the foreign records: 200 and empty.</summary>
+        EmptyList,
+
+        /// <summary>About the caller only, whatever else is asked.</summary>
+        Self,
+    }
+
+    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account);
+
+    private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
+
+    // One entry per API route; a route that is not here fails Every_api_route_has_an_entry_in_the_scope_table.
+    private static readonly Dictionary<string, Probe> Table = new(StringComparer.Ordinal)
+    {
+        ["GET /api/me"] = new(Expect.Self, _ => "/api/me"),
+        ["GET /api/regions/"] = new(Expect.EmptyList, t => $"/api/regions?q={t.TownshipCode[..9]}"),
+        ["GET /api/regions/{regionId:int}"] = new(Expect.Hidden, t => $"/api/regions/{t.Township}"),
+        ["GET /api/regions/{regionId:int}/children"] = new(Expect.Hidden, t => $"/api/regions/{t.Township}/children"),
+        ["POST /api/regions/{regionId:int}/grids"] = new(Expect.Hidden, t => $"/api/regions/{t.Village}/grids", _ => new { name = "越权网格" }),
+        ["GET /api/departments/"] = new(Expect.EmptyList, t => $"/api/departments?regionId={t.Township}"),
+        ["GET /api/departments/{departmentId:int}"] = new(Expect.Hidden, t => $"/api/departments/{t.Department}"),
+        ["POST /api/departments/"] = new(Expect.Refused, _ => "/api/departments",
+            t => new { name = "越权部门", kind = "TownshipPlatform", platform = "LawEnforcement", regionId = t.Township, isActive = true }),
+        ["PUT /api/departments/{departmentId:int}"] = new(Expect.Hidden, t => $"/api/departments/{t.Department}",
+            _ => new { name = "被改名的派出所", platform = "ComprehensiveGovernance", phone = "0570-1234567", isActive = false }),
+        ["GET /api/accounts/"] = new(Expect.EmptyList, t => $"/api/accounts?regionId={t.Village}"),
+        ["GET /api/accounts/{accountId}"] = new(Expect.Hidden, t => $"/api/accounts/{t.Account}"),
+        ["POST /api/accounts/"] = new(Expect.Refused, _ => "/api/accounts",
+            t => new { userName = "scope.probe", displayName = "越权账号", role = "GridWorker", regionId = t.Village, password = "Scope#Probe2026" }),
+        ["PUT /api/accounts/{accountId}"] = new(Expect.Hidden, t => $"/api/accounts/{t.Account}",
+            _ => new { displayName = "被改名的网格员", role = "GridWorker", isDisabled = true }),
+        ["POST /api/accounts/{accountId}/password"] = new(Expect.Hidden, t => $"/api/accounts/{t.Account}/password", _ => new { password = "Taken#Over2026" }),
+        ["POST /api/accounts/{accountId}/unlock"] = new(Expect.Hidden, t => $"/api/accounts/{t.Account}/unlock"),
+        ["GET /api/audit"] = new(Expect.EmptyList, t => $"/api/audit?entityType=Department&entityId={t.Department}"),
+    };
+
+    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString());
+
+    [Fact]
+    public void Every_api_route_has_an_entry_in_the_scope_table()
+    {
+        var routes = RouteTable.ApiRoutes(app.Services);
+
+        var unprobed = routes.Except(Table.Keys).ToList();
+        var stale = Table.Keys.Except(routes).ToList();
+
+        Assert.True(unprobed.Count == 0, "API routes with no scope probe (add them to ScopeTests.Table): " + string.Join(", ", unprobed));
+        Assert.True(stale.Count == 0, "Scope probes for routes that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Township_staff_can_neither_see_nor_change_another_townships_records_through_any_route()
+    {
+        var staff = await app.SessionAsync("qiuchuan.staff");
+        var foreign = await ForeignTargetsAsync();
+        var failures = new List<string>();
+
+        foreach (var route in RouteTable.ApiRoutes(app.Services))
+        {
+            if (!Table.TryGetValue(route, out var probe))
+            {
+                failures.Add($"{route}: no entry in the scope table");
+                continue;
+            }
+
+            // With its body, and (for writes) with an empty one: validation must not tell foreign from missing either.
+            var calls = new List<(string What, Expect Expect, Func<Targets, object?>? Body)> { (route, probe.Expect, probe.Body) };
+            if (probe.Body is not null)
+            {
+                calls.Add(($"{route} (empty body)", probe.Expect == Expect.Refused ? Expect.Refused : Expect.Hidden, _ => new { }));
+            }
+
+            foreach (var (what, expect, body) in calls)
+            {
+                var before = await DbSnapshot.TakeAsync(app.Services);
+                var (status, text) = await CallAsync(staff, route, probe.Url(foreign), body?.Invoke(foreign));
+                var (missingStatus, missingText) = await CallAsync(staff, route, probe.Url(Missing), body?.Invoke(Missing));
+                var after = await DbSnapshot.TakeAsync(app.Services);
+
+                if (Check(expect, status, text) is { } wrong)
+                {
+                    failures.Add($"{what}: {wrong}: {(int)status} {text}");
+                }
+
+                if (status != missingStatus || ApiCalls.Comparable(text) != ApiCalls.Comparable(missingText))
+                {
+                    failures.Add($"{what}: a foreign record answers {(int)status} {text}, a missing one {(int)missingStatus} {missingText}");
+                }
+
+                if (before != after)
+                {
+                    failures.Add($"{what}: the database changed: {before} → {after}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_api_route_answers_401_with_a_problem_body_when_not_signed_in()
+    {
+        using var anonymous = app.Anonymous();
+        var foreign = await ForeignTargetsAsync();
+        var before = await DbSnapshot.TakeAsync(app.Services);
+        var failures = new List<string>();
+
+        foreach (var route in RouteTable.ApiRoutes(app.Services))
+        {
+            if (!Table.TryGetValue(route, out var probe))
+            {
+                failures.Add($"{route}: no entry in the scope table");
+                continue;
+            }
+
+            using var response = await anonymous.SendJsonAsync(new HttpMethod(route.Split(' ')[0]), probe.Url(foreign), probe.Body?.Invoke(foreign));
+            if (response.StatusCode != HttpStatusCode.Unauthorized || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                failures.Add($"{route}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await DbSnapshot.TakeAsync(app.Services));
+    }
+
+    private static string? Check(Expect expect, HttpStatusCode status, string text)
+    {
+        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
+        return expect switch
+        {
+            Expect.Hidden when status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden) => "expected 404 or 403",
+            Expect.Refused when status == HttpStatusCode.NotFound => null,
+            Expect.Refused when status != HttpStatusCode.BadRequest || !json.Errors().ContainsKey("regionId") => "expected a field error on regionId",
+            Expect.EmptyList when status != HttpStatusCode.OK || json.GetProperty("total").GetInt32() != 0 || json.Items().Any() => "expected an empty list",
+            Expect.Self when status != HttpStatusCode.OK || json.GetProperty("unitCode").GetString() != Places.Qiuchuan => "expected the caller's own account",
+            Expect.Hidden or Expect.Refused when text.Length == 0 || !json.TryGetProperty("status", out _) => "expected a problem body",
+            _ => null,
+        };
+    }
+
+    private static async Task<(HttpStatusCode Status, string Text)> CallAsync(HttpClient client, string route, string url, object? body)
+    {
+        using var response = await client.SendJsonAsync(new HttpMethod(route.Split(' ')[0]), url, body);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Records of 大桥头乡; its grid worker is locked out, so an unlock from outside would show.</summary>
+    private async Task<Targets> ForeignTargetsAsync()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var grid = await db.Users.SingleAsync(u => u.UserName == "mengqiao.grid");
+            grid.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
+            return await db.SaveChangesAsync();
+        });
+        return new Targets(
+            await app.RegionIdAsync(Places.Daqiaotou),
+            Places.Daqiaotou,
+            await app.RegionIdAsync(Places.Mengqiao),
+            await app.PoliceStationIdAsync(Places.Daqiaotou),
+            await app.AccountIdAsync("mengqiao.grid"));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shigan.Data;
+using Shigan.Web.Access;
+
+namespace Shigan.Web.Tests.Support;
+
+/// <summary>
+/// What the database holds, read as the system: row counts and a fingerprint of every unit, department and account
+/// (passwords, stamps and lockouts included), so "nothing changed" also catches edits, not only inserts.
+/// </summary>
+internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, int AuditEntries, string Fingerprint)
+{
+    public static async Task<DbSnapshot> TakeAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<ShiganDb>();
+        var text = new StringBuilder();
+        foreach (var r in await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Code, r.Name, r.ParentId, r.RegionPath }).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"R{r.Id}|{r.Code}|{r.Name}|{r.ParentId}|{r.RegionPath}\n");
+        }
+
+        foreach (var d in await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"D{d.Id}|{d.Name}|{d.Kind}|{d.Platform}|{d.RegionId}|{d.Phone}|{d.IsActive}\n");
+        }
+
+        foreach (var u in await db.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"U{u.Id}|{u.UserName}|{u.DisplayName}|{u.Role}|{u.RegionId}|{u.IsDisabled}|{u.PasswordHash}|{u.SecurityStamp}|{u.LockoutEnd:O}|{u.AccessFailedCount}\n");
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return new DbSnapshot(
+            await db.Regions.CountAsync(), await db.Departments.CountAsync(), await db.Users.CountAsync(), await db.AuditEntries.CountAsync(), hash);
+    }
+}
