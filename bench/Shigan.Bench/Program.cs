@@ -1,4 +1,20 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using Shigan.Bench;
 
-// dotnet run -c Release --project bench/Shigan.Bench -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Shigan.Bench.ScopeFilterBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project bench/Shigan.Bench -- --filter '*' --job short
+// dotnet run -c Release --project bench/Shigan.Bench -- explain [file.db]     (query plans, see QueryPlans.cs)
+if (args is ["explain", ..])
+{
+    await QueryPlans.RunAsync(args.Length > 1 ? args[1] : null, Console.Out);
+    return;
+}
+
+// Results go to bench/BenchmarkDotNet.Artifacts whatever the working folder (git ignores that folder).
+var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(BenchFolder(), "BenchmarkDotNet.Artifacts"));
+BenchmarkSwitcher.FromAssembly(typeof(ScopeFilterBenchmarks).Assembly).Run(args, config);
+
+// bench/, from this file's location at compile time.
+static string BenchFolder([CallerFilePath] string source = "") =>
+    Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, ".."));

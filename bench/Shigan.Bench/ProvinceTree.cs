@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Data.Access;
@@ -40,10 +41,15 @@ public static class ProvinceTree
         return file;
     }
 
-    public static ShiganDb Open(string connection, ICurrentActor actor)
+    public static ShiganDb Open(string connection, ICurrentActor actor, params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<ShiganDb>();
         options.UseShiganSqlite(connection);
+        if (interceptors.Length > 0)
+        {
+            options.AddInterceptors(interceptors);
+        }
+
         return new ShiganDb(options.Options, actor, TimeProvider.System);
     }
 

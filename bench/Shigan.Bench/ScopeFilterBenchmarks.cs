@@ -20,6 +20,8 @@ public class ScopeFilterBenchmarks
     private SqliteConnection raw = null!;
     private SqliteCommand rawSearch = null!;
     private SqliteCommand rawCount = null!;
+    private SqliteCommand rangeSearch = null!;
+    private SqliteCommand rangeCount = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,6 +38,30 @@ public class ScopeFilterBenchmarks
         rawCount.CommandText = "SELECT count(*) FROM Regions WHERE substr(RegionPath, 1, length($p)) = $p AND instr(Name, $q) > 0";
         rawCount.Parameters.AddWithValue("$p", Township);
         rawCount.Parameters.AddWithValue("$q", "村");
+
+        // The same prefix as a range on the RegionPath index: paths hold digits and '/', and '0' follows '/'.
+        var end = Township[..^1] + "0";
+        rangeSearch = raw.CreateCommand();
+        rangeSearch.CommandText = "SELECT Id, Code, Name, Level, ParentId FROM Regions WHERE RegionPath >= $p AND RegionPath < $e AND instr(Name, $q) > 0 ORDER BY Code LIMIT 50";
+        rangeCount = raw.CreateCommand();
+        rangeCount.CommandText = "SELECT count(*) FROM Regions WHERE RegionPath >= $p AND RegionPath < $e AND instr(Name, $q) > 0";
+        foreach (var command in new[] { rangeSearch, rangeCount })
+        {
+            command.Parameters.AddWithValue("$p", Township);
+            command.Parameters.AddWithValue("$e", end);
+            command.Parameters.AddWithValue("$q", "村");
+        }
+
+        // All four must agree on what the township cadre finds, or the comparison means nothing.
+        var expected = (long)rawCount.ExecuteScalar()!;
+        using var db = ProvinceTree.Open(connection, new UnitActor(Township));
+        var scoped = RegionQueries.SearchAsync(db, "村", null, 1, 50).GetAwaiter().GetResult().Total;
+        if ((long)rangeCount.ExecuteScalar()! != expected || scoped != expected || expected == 0)
+        {
+            throw new InvalidOperationException($"counts differ: raw {expected}, range {rangeCount.ExecuteScalar()}, scoped {scoped}");
+        }
+
+        Console.WriteLine($"// setup: {expected} units named *村* under {Township}");
     }
 
     [GlobalCleanup]
@@ -43,6 +69,8 @@ public class ScopeFilterBenchmarks
     {
         rawSearch.Dispose();
         rawCount.Dispose();
+        rangeSearch.Dispose();
+        rangeCount.Dispose();
         raw.Dispose();
         ProvinceTree.Delete(file);
     }
@@ -53,6 +81,21 @@ public class ScopeFilterBenchmarks
     {
         _ = (long)rawCount.ExecuteScalar()!;
         using var reader = rawSearch.ExecuteReader();
+        var n = 0;
+        while (reader.Read())
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    // Not what the app does: what the same filter costs when it can seek the RegionPath index.
+    [Benchmark(Description = "raw SQL, prefix as index range")]
+    public int RawSqlRange()
+    {
+        _ = (long)rangeCount.ExecuteScalar()!;
+        using var reader = rangeSearch.ExecuteReader();
         var n = 0;
         while (reader.Read())
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Audit;
+using Shigan.Core.Cases;
 using Shigan.Core.Org;
 using Shigan.Data.Access;
 using Shigan.Data.Audit;
@@ -21,6 +22,14 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<HolidayDay> HolidayDays => Set<HolidayDay>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentActor Actor => actor;
@@ -30,6 +39,12 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     private string ScopePrefix => actor.Scope.Prefix;
 
+    // Every instant is stored in UTC; SQLite hands DateTime back without a kind, so it is restored here.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcKindConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -38,6 +53,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<Department>(builder);
         ScopeFilter<ShiganUser>(builder);
         ScopeFilter<AuditEntry>(builder);
+        ScopeFilter<Case>(builder);
+        ScopeFilter<CaseEvent>(builder);
     }
 
     // The filter hides other units' records; the concurrency token makes a write with a forged path match no row.

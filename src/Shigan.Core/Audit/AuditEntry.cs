@@ -3,7 +3,7 @@ using Shigan.Core.Org;
 namespace Shigan.Core.Audit;
 
 /// <summary>One recorded change: who did what to which record, and when. Written with the change, never edited.</summary>
-public sealed class AuditEntry : IInRegion
+public sealed class AuditEntry : IInRegion, IAppendOnly
 {
     public long Id { get; set; }
 

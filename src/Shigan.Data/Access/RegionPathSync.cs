@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Shigan.Core.Cases;
 using Shigan.Core.Org;
 
 namespace Shigan.Data.Access;
@@ -29,6 +30,15 @@ internal static class RegionPathSync
                     break;
                 case ShiganUser user when Moved(entry, nameof(ShiganUser.RegionId)):
                     user.RegionPath = user.Region?.RegionPath ?? await PathOfAsync(db, user.RegionId, ct) ?? user.RegionPath;
+                    break;
+                case Case @case when Moved(entry, nameof(Case.RegionId)):
+                    @case.RegionPath = @case.Region?.RegionPath ?? await PathOfAsync(db, @case.RegionId, ct) ?? @case.RegionPath;
+                    break;
+                case CaseEvent caseEvent when entry.State == EntityState.Added:
+                    // An entry of a case's history is seen by whoever sees the case.
+                    caseEvent.RegionPath = caseEvent.Case?.RegionPath
+                        ?? await db.Cases.IgnoreQueryFilters().Where(c => c.Id == caseEvent.CaseId).Select(c => c.RegionPath).SingleOrDefaultAsync(ct)
+                        ?? caseEvent.RegionPath;
                     break;
             }
         }

@@ -6,8 +6,8 @@ using Shigan.Core.Org;
 namespace Shigan.Data.Access;
 
 /// <summary>
-/// Refuses any write that touches a record outside the actor's scope, before and after the change, and any write
-/// to the audit trail from outside the recorder. The original RegionPath is also a concurrency token (see
+/// Refuses any write that touches a record outside the actor's scope, before and after the change, any write
+/// to the audit trail from outside the recorder, and any edit of an append-only history. The original RegionPath is also a concurrency token (see
 /// <see cref="ShiganDb"/>), so a record attached with a forged path matches no row and the write fails.
 /// </summary>
 internal static class ScopeGuard
@@ -21,10 +21,16 @@ internal static class ScopeGuard
                 continue;
             }
 
-            // The trail is written by the recorder after this check, never edited or deleted, by anyone.
+            // The audit trail is written by the recorder after this check, never by hand.
             if (entry.Entity is AuditEntry)
             {
                 throw new InvalidOperationException("The audit trail is written only with the change it records.");
+            }
+
+            // Histories are appended to, never edited or deleted, by anyone.
+            if (entry.Entity is IAppendOnly && entry.State != EntityState.Added)
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are never edited or deleted.");
             }
 
             if (scope.IsAll)

@@ -24,6 +24,11 @@ internal static class AuditRecorder
         var pending = new List<PendingAudit>();
         foreach (var entry in tracker.Entries<IInRegion>())
         {
+            if (entry.Entity is IKeepsOwnHistory)
+            {
+                continue;
+            }
+
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Created,

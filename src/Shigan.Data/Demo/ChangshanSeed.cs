@@ -49,8 +49,19 @@ public static class ChangshanSeed
 
     private static readonly string[] GridNames = ["第一网格", "第二网格", "第三网格"];
 
-    /// <summary>Seeds when the county is not there yet; returns false when it already was.</summary>
+    /// <summary>
+    /// Seeds each part that is not there yet (the county and its accounts, the category catalogue, the holiday
+    /// calendar), so a database made by an older version gains what it lacks; false when nothing was missing.
+    /// </summary>
     public static async Task<bool> RunAsync(ShiganDb db, UserManager<ShiganUser> users, CancellationToken ct = default)
+    {
+        var county = await SeedCountyAsync(db, users, ct);
+        var categories = await CategorySeed.RunAsync(db, ct);
+        var holidays = await HolidaySeed.RunAsync(db, ct);
+        return county || categories || holidays;
+    }
+
+    private static async Task<bool> SeedCountyAsync(ShiganDb db, UserManager<ShiganUser> users, CancellationToken ct)
     {
         if (await db.Regions.IgnoreQueryFilters().AnyAsync(ct))
         {

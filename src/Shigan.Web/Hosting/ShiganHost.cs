@@ -14,6 +14,7 @@ using Shigan.Data;
 using Shigan.Data.Access;
 using Shigan.Web.Access;
 using Shigan.Web.Audit;
+using Shigan.Web.Cases;
 using Shigan.Web.Components;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
@@ -24,6 +25,7 @@ namespace Shigan.Web.Hosting;
 public static class ShiganHost
 {
     public const string SignInLimiter = "sign-in";
+    public const string PublicLimiter = "public";
 
     public static WebApplicationBuilder AddShigan(this WebApplicationBuilder builder, string[] args)
     {
@@ -40,6 +42,11 @@ public static class ShiganHost
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<ScopedWork>();
         services.AddScoped<AccountCommands>();
+        services.AddMemoryCache();
+        services.AddSingleton<CalendarSource>();
+        services.AddScoped<CaseIntake>();
+        services.AddScoped<CaseWork>();
+        services.AddHostedService<SupervisionJob>();
 
         services.AddIdentityCore<ShiganUser>(o =>
             {
@@ -89,12 +96,17 @@ public static class ShiganHost
         services.AddDataProtection().SetApplicationName("Shigan").PersistKeysToDbContext<ShiganDb>();
 
         var signInPermits = builder.Configuration.GetValue("SignIn:PermitsPerMinute", 30);
+        var publicPermits = builder.Configuration.GetValue("Public:PermitsPerMinute", 60);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInLimiter, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
+            // Citizens' pages: enough for a person, not for a script filling the database.
+            o.AddPolicy(PublicLimiter, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPermits, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = (ctx, _) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
@@ -145,6 +157,8 @@ public static class ShiganHost
         api.MapDepartmentsApi();
         api.MapAccountsApi();
         api.MapAuditApi();
+        api.MapCasesApi();
+        app.MapPublicCasesApi();
 
         // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();

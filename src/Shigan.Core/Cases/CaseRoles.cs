@@ -1,0 +1,24 @@
+using Shigan.Core.Org;
+
+namespace Shigan.Core.Cases;
+
+/// <summary>Which roles take which workflow actions; the scope rule separately limits them to their own unit's cases.</summary>
+public static class CaseRoles
+{
+    /// <summary>Everyone who works in the tree may report: window clerks, grid workers, cadres, officers.</summary>
+    public static bool MayReport(Role role) => role is not Role.Judge;
+
+    public static bool MayAct(Role role, CaseAction action) => action switch
+    {
+        // The command room (综合信息指挥室): acceptance, routing, refusal, merging, checking the outcome.
+        CaseAction.Accept or CaseAction.Reject or CaseAction.Assign or CaseAction.Reroute or CaseAction.Merge
+            or CaseAction.Reopen or CaseAction.Close => role is Role.CountyAdmin or Role.TownshipStaff or Role.PlatformOfficer,
+
+        // The department's work, done by platform officers (and township staff standing in).
+        CaseAction.Start or CaseAction.Resolve or CaseAction.Return => role is Role.TownshipStaff or Role.PlatformOfficer,
+
+        // A rating taken at the window or on the follow-up call (回访); citizens rate on the public page.
+        CaseAction.Rate => role is Role.WindowClerk or Role.TownshipStaff or Role.PlatformOfficer,
+        _ => false,
+    };
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shigan.Core.Cases;
+
+namespace Shigan.Data.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> c)
+    {
+        c.Ignore(x => x.TrackingNumber);
+        c.Property(x => x.RegionPath).HasMaxLength(80);
+        c.Property(x => x.Address).HasMaxLength(Case.AddressMaxLength);
+        c.Property(x => x.Description).HasMaxLength(Case.DescriptionMaxLength);
+        c.Property(x => x.ReporterName).HasMaxLength(Case.ReporterNameMaxLength);
+        c.Property(x => x.ReporterPhone).HasMaxLength(Case.PhoneMaxLength);
+        c.Property(x => x.ReportedById).HasMaxLength(64);
+        c.Property(x => x.Version).IsConcurrencyToken();
+        c.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        c.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
+        c.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        c.HasOne<Case>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+
+        // Work lists page by id within a unit, a department or a status; the deadline job scans open cases by deadline.
+        c.HasIndex(x => new { x.RegionPath, x.Id });
+        c.HasIndex(x => new { x.DepartmentId, x.Status, x.Id });
+        c.HasIndex(x => new { x.Status, x.DeadlineUtc });
+        c.HasIndex(x => x.ReportedById);
+    }
+}

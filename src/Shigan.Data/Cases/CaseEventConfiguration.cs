@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shigan.Core.Cases;
+
+namespace Shigan.Data.Cases;
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> e)
+    {
+        e.Property(x => x.RegionPath).HasMaxLength(80);
+        e.Property(x => x.ActorId).HasMaxLength(64);
+        e.Property(x => x.ActorName).HasMaxLength(64);
+        e.Property(x => x.Note).HasMaxLength(CaseWorkflow.TextMaxLength);
+        e.Property(x => x.DepartmentName).HasMaxLength(64);
+        e.HasOne(x => x.Case).WithMany(c => c.Events).HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.CaseId, x.Id });
+    }
+}

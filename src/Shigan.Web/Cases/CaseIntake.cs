@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Cases;
+using Shigan.Core.Org;
+using Shigan.Data;
+using Shigan.Web.Access;
+using Shigan.Web.Api;
+
+namespace Shigan.Web.Cases;
+
+/// <summary>
+/// Takes a report: checks it, gives it a deadline from its category and the working calendar, and routes it to the
+/// category's department in the case's township when one exists (the history says it was automatic, and why).
+/// </summary>
+public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource calendars, TimeProvider clock)
+{
+    public const string AutomaticRouter = "自动分拨";
+    public const string PublicReporter = "群众上报";
+
+    public async Task<(ReportReceipt? Receipt, FieldErrors Errors)> ReportAsync(ReportInput input, CaseSource defaultSource, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors()
+            .Required("description", input.Description, Case.DescriptionMaxLength)
+            .Optional("address", input.Address, Case.AddressMaxLength)
+            .Optional("reporterName", input.ReporterName, Case.ReporterNameMaxLength);
+        if (!string.IsNullOrWhiteSpace(input.ReporterPhone) && !PhoneNumbers.IsValid(input.ReporterPhone.Trim()))
+        {
+            errors.Add("reporterPhone", "电话号码格式不正确");
+        }
+
+        if ((input.Latitude is null) != (input.Longitude is null)
+            || input.Latitude is < -90 or > 90 || input.Longitude is < -180 or > 180
+            || input.Latitude is double.NaN || input.Longitude is double.NaN)
+        {
+            errors.Add("latitude", "经纬度不正确");
+        }
+
+        var source = input.Source ?? defaultSource;
+        if (!Enum.IsDefined(source))
+        {
+            errors.Add("source", "来源无效");
+        }
+
+        var code = input.CategoryCode?.Trim();
+        var category = string.IsNullOrEmpty(code) ? null : await db.CaseCategories.SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+        if (category is null)
+        {
+            errors.Add("categoryCode", "事件类别不存在");
+        }
+
+        // The scope filter decides which places the reporter may name; a citizen (anonymous) may name any.
+        var place = input.RegionId is { } rid ? await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rid, ct) : null;
+        if (place is null)
+        {
+            errors.Add("regionId", "所在地点不存在");
+        }
+        else if (place.Level == RegionLevel.County)
+        {
+            errors.Add("regionId", "请选择乡镇、村或网格");
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var calendar = await calendars.GetAsync(db, ct);
+        var actorName = actor.IsSignedIn ? actor.Name : PublicReporter;
+        var @case = new Case
+        {
+            CategoryId = category!.Id,
+            Platform = category.Platform,
+            Status = CaseStatus.Reported,
+            Source = source,
+            RegionId = place!.Id,
+            RegionPath = place.RegionPath,
+            Address = Clean(input.Address),
+            Latitude = input.Latitude,
+            Longitude = input.Longitude,
+            Description = input.Description!.Trim(),
+            ReporterName = Clean(input.ReporterName),
+            ReporterPhone = Clean(input.ReporterPhone),
+            ReportedById = actor.UserId,
+            ReportedAtUtc = now.UtcDateTime,
+            DeadlineUtc = DeadlineCalculator.Due(now, category.TimeLimit, calendar).UtcDateTime,
+            Version = 1,
+        };
+        @case.Events.Add(new CaseEvent
+        {
+            AtUtc = now.UtcDateTime,
+            Kind = CaseEventKind.Reported,
+            ToStatus = CaseStatus.Reported,
+            ActorId = actor.UserId,
+            ActorName = actorName,
+            RegionPath = place.RegionPath,
+        });
+
+        var route = await RouteAsync(category, place.RegionPath, ct);
+        if (route.Department is { } target)
+        {
+            @case.Status = CaseStatus.Assigned;
+            @case.DepartmentId = int.Parse(target.DepartmentKey, System.Globalization.CultureInfo.InvariantCulture);
+            @case.Events.Add(new CaseEvent
+            {
+                AtUtc = now.UtcDateTime,
+                Kind = CaseEventKind.Routed,
+                Action = CaseAction.Assign,
+                FromStatus = CaseStatus.Reported,
+                ToStatus = CaseStatus.Assigned,
+                ActorName = AutomaticRouter,
+                DepartmentId = @case.DepartmentId,
+                DepartmentName = target.Name,
+                RouteBasis = route.Basis,
+                Note = route.RuleId,
+                RegionPath = place.RegionPath,
+            });
+        }
+
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync(ct);
+        return (new ReportReceipt(@case.Id, @case.TrackingNumber, @case.Status, route.Department?.Name, @case.DeadlineUtc), errors);
+    }
+
+    // Routing is the system's decision: it may pick a township department the reporter (a grid worker) cannot see.
+    private async Task<RouteDecision> RouteAsync(CaseCategory category, string placePath, CancellationToken ct)
+    {
+        var codes = RegionPaths.Codes(placePath);
+        var townshipPath = codes.Count >= 2 ? RegionPaths.Child(RegionPaths.Root(codes[0]), codes[1]) : placePath;
+        var candidates = await db.Departments.IgnoreQueryFilters()
+            .Where(d => d.IsActive && d.Name == category.DefaultDepartmentName && d.RegionPath == townshipPath)
+            .Select(d => new { d.Id, d.Name, d.RegionPath })
+            .ToListAsync(ct);
+        var defaults = new Dictionary<string, IReadOnlyList<RouteTarget>>
+        {
+            [category.Code] = candidates.Select(d => new RouteTarget(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Name, d.RegionPath)).ToList(),
+        };
+        return Router.Route(category.Code, placePath, [], defaults);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Cases;
+using Shigan.Core.Org;
+using Shigan.Data;
+
+namespace Shigan.Web.Cases;
+
+public sealed record CaseFilter(
+    CaseStatus? Status = null, Platform? Platform = null, string? CategoryCode = null, int? RegionId = null, int? DepartmentId = null,
+    bool LateOnly = false, bool Mine = false, DateOnly? From = null, DateOnly? To = null, long? After = null, int? Size = null);
+
+/// <summary>One page of a work list: newest first, and the id to ask for the next page with (keyset paging: no offsets).</summary>
+public sealed record CasePage(IReadOnlyList<CaseItem> Items, long? Next);
+
+/// <summary>Reads of cases. The scope filter decides what the actor sees; nothing here repeats it.</summary>
+public static class CaseQueries
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Statuses in which the deadline runs: the case is someone's open work.</summary>
+    public static readonly CaseStatus[] Open = [CaseStatus.Reported, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned];
+
+    public static async Task<CasePage> ListAsync(ShiganDb db, CaseFilter filter, string? actorId, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.Platform is { } platform)
+        {
+            query = query.Where(c => c.Platform == platform);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
+        {
+            query = query.Where(c => c.Category!.Code == filter.CategoryCode);
+        }
+
+        if (filter.RegionId is { } regionId)
+        {
+            // A unit's cases include those of the units below it.
+            var path = await db.Regions.Where(r => r.Id == regionId).Select(r => r.RegionPath).SingleOrDefaultAsync(ct) ?? "!";
+            query = query.Where(c => c.RegionPath.StartsWith(path));
+        }
+
+        if (filter.DepartmentId is { } departmentId)
+        {
+            query = query.Where(c => c.DepartmentId == departmentId);
+        }
+
+        if (filter.LateOnly)
+        {
+            query = query.Where(c => Open.Contains(c.Status) && c.DeadlineUtc < nowUtc);
+        }
+
+        if (filter.Mine)
+        {
+            query = query.Where(c => c.ReportedById == actorId || c.Events.Any(e => e.ActorId == actorId));
+        }
+
+        if (filter.From is { } from)
+        {
+            var fromUtc = ChinaTime.StartOf(from).UtcDateTime;
+            query = query.Where(c => c.ReportedAtUtc >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var toUtc = ChinaTime.StartOf(to.AddDays(1)).UtcDateTime;
+            query = query.Where(c => c.ReportedAtUtc < toUtc);
+        }
+
+        if (filter.After is { } after)
+        {
+            query = query.Where(c => c.Id < after);
+        }
+
+        var size = Math.Clamp(filter.Size ?? 50, 1, MaxPageSize);
+        var rows = await query.OrderByDescending(c => c.Id).Take(size + 1)
+            .Select(c => new
+            {
+                c.Id,
+                c.ReportedAtUtc,
+                Category = c.Category!.Name,
+                c.Platform,
+                c.Status,
+                c.Supervision,
+                Region = c.Region!.Name,
+                Department = c.Department!.Name,
+                c.DeadlineUtc,
+            })
+            .ToListAsync(ct);
+        var items = rows.Take(size).Select(c => new CaseItem(
+            c.Id, TrackingNumber.New(new DateTimeOffset(c.ReportedAtUtc, TimeSpan.Zero), c.Id), c.Category, c.Platform, c.Status, c.Supervision,
+            c.Region, c.Department, c.ReportedAtUtc, c.DeadlineUtc, Open.Contains(c.Status) && c.DeadlineUtc < nowUtc)).ToList();
+        return new CasePage(items, rows.Count > size ? items[^1].Id : null);
+    }
+
+    public static async Task<CaseDetail?> DetailAsync(ShiganDb db, long id, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Category).Include(x => x.Region).Include(x => x.Department)
+            .SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var history = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id)
+            .Select(e => new CaseEventItem(e.Id, e.AtUtc, e.Kind, e.Action, e.FromStatus, e.ToStatus, e.ActorName, e.Note, e.DepartmentName, e.RouteBasis, e.Rating, e.Supervision))
+            .ToListAsync(ct);
+        return new CaseDetail(
+            c.Id, c.TrackingNumber, c.Category!.Code, c.Category.Name, c.Platform, c.Status, c.Supervision, c.Source, c.RegionId, c.Region!.Name,
+            c.Address, c.Latitude, c.Longitude, c.Description, c.ReporterName, c.ReporterPhone, c.ReportedAtUtc, c.DeadlineUtc,
+            Open.Contains(c.Status) && c.DeadlineUtc < nowUtc, c.DepartmentId, c.Department?.Name, c.Rating, c.MergedIntoId, c.Version,
+            CaseWorkflow.AllowedActions(c.Status), history);
+    }
+
+    /// <summary>
+    /// The public page's view of a case, found by its tracking number: no reporter, no phone, no staff names, only
+    /// the steps and the notes the department wrote for the public. Null for a number that names no case.
+    /// </summary>
+    public static async Task<PublicCaseView?> PublicAsync(ShiganDb db, string trackingNumber, CancellationToken ct = default)
+    {
+        if (await FindByNumberAsync(db, trackingNumber, ct) is not { } c)
+        {
+            return null;
+        }
+
+        var steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id && e.ToStatus != null).OrderBy(e => e.Id)
+            .Select(e => new PublicCaseStep(e.AtUtc, e.ToStatus, e.Action == CaseAction.Resolve || e.Action == CaseAction.Reject ? e.Note : null))
+            .ToListAsync(ct);
+        var township = RegionPaths.Codes(c.RegionPath) is { Count: >= 2 } codes ? codes[1] : null;
+        var townshipName = township is null ? null : await db.Regions.Where(r => r.Code == township).Select(r => r.Name).SingleOrDefaultAsync(ct);
+        var place = townshipName is null || townshipName == c.Region!.Name ? c.Region!.Name : $"{townshipName} {c.Region.Name}";
+        var canRate = CaseWorkflow.Decide(c.Status, CaseAction.Rate, new TransitionInput { Rating = CaseRating.Satisfied, AlreadyRated = c.OutcomeRated }).IsAllowed;
+        return new PublicCaseView(c.TrackingNumber, c.Category!.Name, c.Status, place, c.ReportedAtUtc, c.DeadlineUtc, c.Department?.Name, canRate, steps);
+    }
+
+    /// <summary>The case a tracking number names: the number carries the id, and its date must match the report's.</summary>
+    public static async Task<Case?> FindByNumberAsync(ShiganDb db, string trackingNumber, CancellationToken ct = default)
+    {
+        if (!TrackingNumber.TryParse(trackingNumber, TrackingNumber.DefaultPrefix, out var parts))
+        {
+            return null;
+        }
+
+        var c = await db.Cases.Include(x => x.Category).Include(x => x.Region).Include(x => x.Department)
+            .SingleOrDefaultAsync(x => x.Id == parts.Sequence, ct);
+        return c is not null && ChinaTime.DateOf(new DateTimeOffset(c.ReportedAtUtc, TimeSpan.Zero)) == parts.Date ? c : null;
+    }
+}

@@ -1,0 +1,241 @@
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Cases;
+using Shigan.Data;
+using Shigan.Web.Access;
+using Shigan.Web.Api;
+
+namespace Shigan.Web.Cases;
+
+public enum ActOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+    Invalid,
+
+    /// <summary>Someone else changed the case since the caller read it; nothing was written.</summary>
+    Conflict,
+}
+
+/// <summary>
+/// Moves a case through its workflow. The decision is Core's (<see cref="CaseWorkflow"/>); this loads the case within
+/// the actor's scope, checks the actor's role, applies the move and appends the history entry in one save.
+/// </summary>
+public sealed class CaseWork(ShiganDb db, CurrentActor actor, TimeProvider clock)
+{
+    public async Task<(ActOutcome Outcome, FieldErrors Errors)> ActAsync(long id, ActionInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return (ActOutcome.NotFound, errors);
+        }
+
+        if (input.Action is not { } action || !Enum.IsDefined(action))
+        {
+            return (ActOutcome.Invalid, errors.Add("action", "操作无效"));
+        }
+
+        if (actor.Role is not { } role || !CaseRoles.MayAct(role, action))
+        {
+            return (ActOutcome.Forbidden, errors);
+        }
+
+        if (input.Version is { } version && version != @case.Version)
+        {
+            return (ActOutcome.Conflict, errors.Add("version", "该事件已被他人处理，请刷新后再试"));
+        }
+
+        if (input.Rating is { } r && !Enum.IsDefined(r))
+        {
+            errors.Add("rating", "评价无效");
+        }
+
+        var department = input.DepartmentId is { } did
+            ? await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == did && d.IsActive, ct)
+            : null;
+        if (input.DepartmentId is not null && department is null)
+        {
+            errors.Add("departmentId", "部门不存在或已停用");
+        }
+
+        Case? target = null;
+        if (action == CaseAction.Merge && input.MergeInto is { Length: > 0 } number)
+        {
+            target = TrackingNumber.TryParse(number, TrackingNumber.DefaultPrefix, out var parts)
+                ? await db.Cases.SingleOrDefaultAsync(c => c.Id == parts.Sequence, ct)
+                : null;
+            if (target is null || target.Id == @case.Id || target.Status is CaseStatus.Merged or CaseStatus.Rejected)
+            {
+                errors.Add("mergeInto", "要合并到的事件不存在或不能合并");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return (ActOutcome.Invalid, errors);
+        }
+
+        var decision = CaseWorkflow.Decide(@case.Status, action, new TransitionInput
+        {
+            Reason = input.Reason,
+            Note = input.Note,
+            Rating = input.Rating,
+            DepartmentKey = department?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MergeInto = target?.TrackingNumber,
+            AlreadyRated = @case.OutcomeRated,
+        });
+        if (decision.To is not { } to)
+        {
+            return (ActOutcome.Invalid, errors.Add(FieldOf(decision.Refusal), RefusalMessage(decision.Refusal)));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = @case.Status;
+        Apply(@case, action, to, input, department?.Id, target);
+        @case.Events.Add(new CaseEvent
+        {
+            AtUtc = now,
+            Kind = CaseEventKind.Action,
+            Action = action,
+            FromStatus = from,
+            ToStatus = to,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            Note = (input.Reason ?? input.Note)?.Trim(),
+            DepartmentId = department?.Id,
+            DepartmentName = department?.Name,
+            Rating = input.Rating,
+            RegionPath = @case.RegionPath,
+        });
+        if (target is not null)
+        {
+            // The surviving case's history names the duplicate, so its reporter is followed up too.
+            target.Events.Add(new CaseEvent
+            {
+                AtUtc = now,
+                Kind = CaseEventKind.Action,
+                Action = CaseAction.Merge,
+                ActorId = actor.UserId,
+                ActorName = actor.Name,
+                Note = $"合并了重复事件 {@case.TrackingNumber}",
+                RegionPath = target.RegionPath,
+            });
+            target.Version++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (ActOutcome.Conflict, errors.Add("version", "该事件已被他人处理，请刷新后再试"));
+        }
+
+        return (ActOutcome.Done, errors);
+    }
+
+    /// <summary>
+    /// The reporter rates on the public page: the tracking number finds the case and the phone number given at
+    /// the report proves it is theirs. A wrong phone reads like an unknown number.
+    /// </summary>
+    public async Task<(ActOutcome Outcome, FieldErrors Errors)> RateByReporterAsync(string trackingNumber, PublicRating input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors().Optional("comment", input.Comment, CaseWorkflow.TextMaxLength);
+        var @case = await CaseQueries.FindByNumberAsync(db, trackingNumber, ct);
+        if (@case is null || string.IsNullOrEmpty(@case.ReporterPhone)
+            || PhoneNumbers.Normalize(@case.ReporterPhone) != PhoneNumbers.Normalize(input.Phone))
+        {
+            return (ActOutcome.NotFound, errors);
+        }
+
+        if (input.Rating is not { } rating || !Enum.IsDefined(rating))
+        {
+            errors.Add("rating", "请选择评价");
+        }
+
+        if (errors.Any)
+        {
+            return (ActOutcome.Invalid, errors);
+        }
+
+        var decision = CaseWorkflow.Decide(@case.Status, CaseAction.Rate, new TransitionInput { Rating = input.Rating, AlreadyRated = @case.OutcomeRated });
+        if (decision.To is not { } to)
+        {
+            return (ActOutcome.Invalid, errors.Add("rating", RefusalMessage(decision.Refusal)));
+        }
+
+        var from = @case.Status;
+        Apply(@case, CaseAction.Rate, to, new ActionInput(CaseAction.Rate, null, input.Comment, input.Rating, null, null, null), null, null);
+        @case.Events.Add(new CaseEvent
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Kind = CaseEventKind.Action,
+            Action = CaseAction.Rate,
+            FromStatus = from,
+            ToStatus = to,
+            ActorName = Reporter,
+            Note = input.Comment?.Trim(),
+            Rating = input.Rating,
+            RegionPath = @case.RegionPath,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (ActOutcome.Conflict, errors.Add("rating", "该事件刚被更新，请刷新后再试"));
+        }
+
+        return (ActOutcome.Done, errors);
+    }
+
+    public const string Reporter = "报告人";
+
+    private static void Apply(Case @case, CaseAction action, CaseStatus to, ActionInput input, int? departmentId, Case? target)
+    {
+        @case.Status = to;
+        @case.Version++;
+        switch (action)
+        {
+            case CaseAction.Assign or CaseAction.Reroute:
+                @case.DepartmentId = departmentId;
+                break;
+            case CaseAction.Resolve or CaseAction.Reject:
+                @case.OutcomeRated = false; // a new outcome waits for its own rating
+                break;
+            case CaseAction.Rate:
+                @case.Rating = input.Rating;
+                @case.OutcomeRated = to is CaseStatus.Closed or CaseStatus.Rejected;
+                break;
+            case CaseAction.Merge:
+                @case.MergedIntoId = target!.Id;
+                break;
+        }
+    }
+
+    private static string FieldOf(string? refusal) => refusal switch
+    {
+        CaseRefusals.ReasonRequired or CaseRefusals.ReasonTooLong => "reason",
+        CaseRefusals.NoteRequired or CaseRefusals.NoteTooLong => "note",
+        CaseRefusals.RatingRequired or CaseRefusals.AlreadyRated => "rating",
+        CaseRefusals.DepartmentRequired => "departmentId",
+        CaseRefusals.MergeTargetRequired => "mergeInto",
+        _ => "action",
+    };
+
+    public static string RefusalMessage(string? refusal) => refusal switch
+    {
+        CaseRefusals.ReasonRequired => "请填写理由",
+        CaseRefusals.ReasonTooLong or CaseRefusals.NoteTooLong => "最多 1000 个字",
+        CaseRefusals.NoteRequired => "请填写办理情况",
+        CaseRefusals.RatingRequired => "请选择评价",
+        CaseRefusals.AlreadyRated => "该事件已评价",
+        CaseRefusals.DepartmentRequired => "请选择部门",
+        CaseRefusals.MergeTargetRequired => "请填写要合并到的事件编号",
+        _ => "当前状态下不能进行该操作",
+    };
+}

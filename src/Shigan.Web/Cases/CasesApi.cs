@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shigan.Core.Cases;
+using Shigan.Core.Org;
+using Shigan.Data;
+using Shigan.Web.Access;
+using Shigan.Web.Localization;
+
+namespace Shigan.Web.Cases;
+
+public sealed record CategoryItem(string Code, string Name, Platform Platform, string DefaultDepartmentName, int TimeLimitValue, TimeLimitUnit TimeLimitUnit);
+
+/// <summary>/api/cases and /api/case-categories — the four platforms' cases for signed-in staff.</summary>
+public static class CasesApi
+{
+    public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/case-categories", Categories).WithTags("Cases");
+        var group = api.MapGroup("/cases").WithTags("Cases");
+        group.MapGet("/", List);
+        group.MapGet("/{caseId:long}", Get);
+        group.MapPost("/", Report);
+        group.MapPost("/{caseId:long}/actions", Act);
+        return api;
+    }
+
+    public static async Task<Ok<List<CategoryItem>>> Categories(ShiganDb db, CancellationToken ct) =>
+        TypedResults.Ok(await db.CaseCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Code)
+            .Select(c => new CategoryItem(c.Code, c.Name, c.Platform, c.DefaultDepartmentName, c.TimeLimitValue, c.TimeLimitUnit))
+            .ToListAsync(ct));
+
+    public static async Task<Ok<CasePage>> List(
+        ShiganDb db, CurrentActor actor, TimeProvider clock, CaseStatus? status, Platform? platform, string? category, int? regionId,
+        int? departmentId, bool? late, bool? mine, DateOnly? from, DateOnly? to, long? after, int? size, CancellationToken ct) =>
+        TypedResults.Ok(await CaseQueries.ListAsync(
+            db, new CaseFilter(status, platform, category, regionId, departmentId, late == true, mine == true, from, to, after, size),
+            actor.UserId, clock.GetUtcNow().UtcDateTime, ct));
+
+    public static async Task<Results<Ok<CaseDetail>, NotFound>> Get(ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, CancellationToken ct) =>
+        await CaseQueries.DetailAsync(db, caseId, clock.GetUtcNow().UtcDateTime, ct) is { } detail
+            ? TypedResults.Ok(Reveal(detail, actor))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Created<ReportReceipt>, ForbidHttpResult, ValidationProblem>> Report(
+        CaseIntake intake, CurrentActor actor, ReportInput input, IStringLocalizer<UiText> text, CancellationToken ct)
+    {
+        if (actor.Role is not { } role || !CaseRoles.MayReport(role))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var (receipt, errors) = await intake.ReportAsync(input, role == Role.GridWorker ? CaseSource.GridWorker : CaseSource.Window, ct);
+        return receipt is null
+            ? TypedResults.ValidationProblem(errors.Localized(text))
+            : TypedResults.Created($"/api/cases/{receipt.Id}", receipt);
+    }
+
+    public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ValidationProblem, Conflict<HttpValidationProblemDetails>>> Act(
+        CaseWork work, ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, ActionInput input, IStringLocalizer<UiText> text, CancellationToken ct)
+    {
+        var (outcome, errors) = await work.ActAsync(caseId, input, ct);
+        return outcome switch
+        {
+            ActOutcome.NotFound => TypedResults.NotFound(),
+            ActOutcome.Forbidden => TypedResults.Forbid(),
+            ActOutcome.Invalid => TypedResults.ValidationProblem(errors.Localized(text)),
+            ActOutcome.Conflict => TypedResults.Conflict(new HttpValidationProblemDetails(errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
+            _ => TypedResults.Ok(Reveal((await CaseQueries.DetailAsync(db, caseId, clock.GetUtcNow().UtcDateTime, ct))!, actor)),
+        };
+    }
+
+    /// <summary>Reporters' names and phones are for those who handle cases; others see them masked.</summary>
+    public static CaseDetail Reveal(CaseDetail detail, CurrentActor actor) =>
+        actor.Role is Role.CountyAdmin or Role.TownshipStaff or Role.PlatformOfficer or Role.WindowClerk
+            ? detail
+            : detail with
+            {
+                ReporterName = detail.ReporterName is { Length: > 0 } n ? n[..1] + "**" : null,
+                ReporterPhone = PhoneNumbers.Mask(detail.ReporterPhone) is { Length: > 0 } p ? p : null,
+            };
+}
