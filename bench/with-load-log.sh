@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command while logging how busy the machine is, to judge how noisy a measurement was.
 #   bench/with-load-log.sh LOG_PREFIX command args...
-# Writes LOG_PREFIX.vmstat (vmstat every second) and LOG_PREFIX.ps (the five busiest processes every 5 s),
-# and prints a one-line summary: mean CPU busy %, mean run queue, and the CPU time other processes used.
+# Writes LOG_PREFIX.vmstat (vmstat every second), LOG_PREFIX.ps (top's five busiest processes every 5 s) and
+# LOG_PREFIX.summary: wall time, the CPU time the command's own process tree used, and the CPU time everything
+# else on the machine used meanwhile (from /proc/stat), as a share of the cores.
 set -euo pipefail
 prefix=$1
 shift
@@ -13,7 +14,7 @@ vmstat_pid=$!
 (
   while true; do
     echo "== $(date -Is) load $(cut -d' ' -f1-3 /proc/loadavg)"
-    ps -eo pid,ppid,pcpu,etimes,comm --sort=-pcpu | head -6
+    top -bn1 -w 120 | sed -n "7,12p"
     sleep 5
   done
 ) > "$prefix.ps" 2>&1 &
@@ -24,22 +25,21 @@ stop() {
 }
 trap stop EXIT
 
-# CPU jiffies of every process before and after; the command's own tree is told apart by session id.
-jiffies() { awk '{print $1"\t"$6"\t"$14+$15}' /proc/[0-9]*/stat 2>/dev/null | sort -n; }
-before=$(mktemp)
-jiffies > "$before"
+# Busy jiffies of the whole machine: user nice system irq softirq steal.
+busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+hz=$(getconf CLK_TCK)
+cores=$(nproc)
+t0=$(date +%s.%N)
+b0=$(busy)
 rc=0
-setsid "$@" &
-child=$!
-wait "$child" || rc=$?
+/usr/bin/time -f '%U %S' -o "$prefix.time" "$@" || rc=$?
+b1=$(busy)
+t1=$(date +%s.%N)
 stop
-after=$(mktemp)
-jiffies > "$after"
-# Columns: pid, session, utime+stime. Others = processes outside the command's session.
-others=$(join -t $'\t' -a 2 -e 0 -o 2.1,2.2,1.3,2.3 "$before" "$after" 2>/dev/null \
-  | awk -F'\t' -v s="$child" '$2 != s { d += $4 - $3 } END { printf "%.1f", d / 100 }')
-hz_busy=$(awk 'NR > 2 && $15 ~ /^[0-9]+$/ { b += 100 - $15; r += $1; n++ } END { if (n) printf "%.0f %.1f", b / n, r / n; else print "? ?" }' "$prefix.vmstat")
-read -r busy runq <<< "$hz_busy"
-echo "load-log: ${busy}% CPU busy on average, run queue ${runq}, other processes used ${others} CPU-s (see $prefix.vmstat, $prefix.ps)" | tee "$prefix.summary"
-rm -f "$before" "$after"
+read -r user sys < <(tail -n 1 "$prefix.time")
+awk -v t0="$t0" -v t1="$t1" -v b0="$b0" -v b1="$b1" -v hz="$hz" -v cores="$cores" -v u="$user" -v s="$sys" -v p="$prefix" 'BEGIN {
+  wall = t1 - t0; all = (b1 - b0) / hz; own = u + s; other = all - own; if (other < 0) other = 0
+  printf "load-log: %.0f s wall on %d cores; this command %.0f CPU-s (%.0f%% of the cores), everything else %.0f CPU-s (%.0f%% of the cores); logs %s.vmstat, %s.ps\n",
+    wall, cores, own, 100 * own / (wall * cores), other, 100 * other / (wall * cores), p, p
+}' | tee "$prefix.summary"
 exit "$rc"

@@ -32,6 +32,9 @@ public partial class ShiganApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemo", "true");
         // Many sign-ins come from one test client; the limiter itself is tested with its own low setting.
         builder.UseSetting("SignIn:PermitsPerMinute", "10000");
+        builder.UseSetting("Public:PermitsPerMinute", "10000");
+        // Supervision is tested by calling SupervisionRun directly; the background job would race the tests.
+        builder.UseSetting("Cases:SupervisionMinutes", "0");
     }
 
     /// <summary>Browser tests need a real Kestrel port; API tests use the in-memory test server.</summary>

@@ -11,11 +11,14 @@ public static class RoleRules
 
     public static bool CanManageGrids(Role role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.VillageCadre;
 
-    /// <summary>A township's staff may not create county administrators or judges: that would widen their own power.</summary>
+    /// <summary>
+    /// A township's staff manage the accounts that work under them, not their peers (one could lock out another)
+    /// nor county administrators or judges (that would widen their own power); the county manages those.
+    /// </summary>
     public static bool CanGrant(Role actor, Role granted) => actor switch
     {
         Role.CountyAdmin => true,
-        Role.TownshipStaff => granted is not (Role.CountyAdmin or Role.Judge),
+        Role.TownshipStaff => granted is not (Role.CountyAdmin or Role.Judge or Role.TownshipStaff),
         _ => false,
     };
 

@@ -65,6 +65,8 @@ internal static class RegionPathSync
     private static bool Moved(EntityEntry entry, string foreignKey) =>
         entry.State == EntityState.Added || entry.Property(foreignKey).IsModified;
 
-    private static Task<string?> PathOfAsync(ShiganDb db, int regionId, CancellationToken ct) =>
-        db.Regions.IgnoreQueryFilters().Where(r => r.Id == regionId).Select(r => r.RegionPath).SingleOrDefaultAsync(ct);
+    // A unit that does not exist reads like one outside the scope: the caller learns nothing either way.
+    private static async Task<string?> PathOfAsync(ShiganDb db, int regionId, CancellationToken ct) =>
+        await db.Regions.IgnoreQueryFilters().Where(r => r.Id == regionId).Select(r => r.RegionPath).SingleOrDefaultAsync(ct)
+            ?? throw new OutOfScopeException(nameof(Region));
 }

@@ -22,7 +22,21 @@ public static class AccountEndpoints
     {
         // A browser may still carry another account's cookie (a shared office PC): the lookup must not be limited to that account's unit.
         actor.ActAsSystem();
-        var form = await http.Request.ReadFormAsync();
+        if (!http.Request.HasFormContentType)
+        {
+            return Results.LocalRedirect("/account/login?error=invalid");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return Results.LocalRedirect("/account/login?error=invalid");
+        }
+
         var back = SafeReturn(form["returnUrl"]);
         if (!await antiforgery.IsRequestValidAsync(http))
         {
@@ -42,18 +56,33 @@ public static class AccountEndpoints
         }
 
         // Unknown user and wrong password read the same; "disabled" is said only to someone who knows the password.
-        var error = "invalid";
-        if (result.IsLockedOut)
+        var error = result.IsLockedOut ? "locked" : "invalid";
+        if (result.IsNotAllowed && await signIn.UserManager.FindByNameAsync(userName) is { } user)
         {
-            error = "locked";
-        }
-        else if (result.IsNotAllowed && await signIn.UserManager.FindByNameAsync(userName) is { } user
-            && await signIn.UserManager.CheckPasswordAsync(user, password))
-        {
-            error = "disabled";
+            error = await DisabledAnswerAsync(signIn.UserManager, user, password);
         }
 
         return Results.LocalRedirect($"/account/login?error={error}&userName={Uri.EscapeDataString(userName)}&returnUrl={Uri.EscapeDataString(back)}");
+    }
+
+    /// <summary>
+    /// Identity refuses a disabled account before it checks the password, so guesses would go uncounted: count
+    /// them here, so a disabled account locks like any other.
+    /// </summary>
+    private static async Task<string> DisabledAnswerAsync(UserManager<ShiganUser> users, ShiganUser user, string password)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            return "locked";
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            return "disabled";
+        }
+
+        await users.AccessFailedAsync(user);
+        return await users.IsLockedOutAsync(user) ? "locked" : "invalid";
     }
 
     private static async Task<IResult> SignOut(HttpContext http, SignInManager<ShiganUser> signIn, IAntiforgery antiforgery)

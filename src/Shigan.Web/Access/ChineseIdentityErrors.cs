@@ -9,6 +9,12 @@ public sealed class ChineseIdentityErrors : IdentityErrorDescriber
 
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "用户名只能包含字母、数字和 . _ - @" };
 
+    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "记录已被他人修改，请刷新后重试" };
+
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "保存失败，请重试" };
+
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "操作已过期，请重试" };
+
     public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少 {length} 位" };
 
     public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码须包含数字" };

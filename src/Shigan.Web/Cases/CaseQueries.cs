@@ -114,7 +114,8 @@ public static class CaseQueries
             c.Id, c.TrackingNumber, c.Category!.Code, c.Category.Name, c.Platform, c.Status, c.Supervision, c.Source, c.RegionId, c.Region!.Name,
             c.Address, c.Latitude, c.Longitude, c.Description, c.ReporterName, c.ReporterPhone, c.ReportedAtUtc, c.DeadlineUtc,
             Open.Contains(c.Status) && c.DeadlineUtc < nowUtc, c.DepartmentId, c.Department?.Name, c.Rating, c.MergedIntoId, c.Version,
-            CaseWorkflow.AllowedActions(c.Status), history);
+            // A rated outcome offers no second rating.
+            CaseWorkflow.AllowedActions(c.Status).Where(a => a != CaseAction.Rate || !c.OutcomeRated).ToList(), history);
     }
 
     /// <summary>

@@ -52,10 +52,12 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, TimeProvider clock
             errors.Add("rating", "评价无效");
         }
 
-        var department = input.DepartmentId is { } did
+        // A department is read only for the actions that send the case somewhere; elsewhere a stray one is ignored.
+        var needsDepartment = CaseWorkflow.Rule(@case.Status, action) is { } rule && rule.Needs.HasFlag(TransitionNeeds.Department);
+        var department = needsDepartment && input.DepartmentId is { } did
             ? await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == did && d.IsActive, ct)
             : null;
-        if (input.DepartmentId is not null && department is null)
+        if (needsDepartment && input.DepartmentId is not null && department is null)
         {
             errors.Add("departmentId", "部门不存在或已停用");
         }
@@ -77,10 +79,12 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, TimeProvider clock
             return (ActOutcome.Invalid, errors);
         }
 
+        var reason = Text(input.Reason);
+        var note = Text(input.Note);
         var decision = CaseWorkflow.Decide(@case.Status, action, new TransitionInput
         {
-            Reason = input.Reason,
-            Note = input.Note,
+            Reason = reason,
+            Note = note,
             Rating = input.Rating,
             DepartmentKey = department?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MergeInto = target?.TrackingNumber,
@@ -103,7 +107,7 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, TimeProvider clock
             ToStatus = to,
             ActorId = actor.UserId,
             ActorName = actor.Name,
-            Note = (input.Reason ?? input.Note)?.Trim(),
+            Note = reason ?? note,
             DepartmentId = department?.Id,
             DepartmentName = department?.Name,
             Rating = input.Rating,
@@ -194,6 +198,9 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, TimeProvider clock
     }
 
     public const string Reporter = "报告人";
+
+    // Blank means not given: an empty reason must not hide the note sent beside it.
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void Apply(Case @case, CaseAction action, CaseStatus to, ActionInput input, int? departmentId, Case? target)
     {

@@ -50,7 +50,12 @@ public static class CasesApi
             return TypedResults.Forbid();
         }
 
-        var (receipt, errors) = await intake.ReportAsync(input, role == Role.GridWorker ? CaseSource.GridWorker : CaseSource.Window, ct);
+        // Staff say how the report reached them only as far as their role allows: a grid worker's is a patrol report,
+        // anyone else's came to a window or the hotline (web and Open311 are for citizens' and clients' own channels).
+        var source = role == Role.GridWorker ? CaseSource.GridWorker
+            : input.Source is CaseSource.Hotline ? CaseSource.Hotline
+            : CaseSource.Window;
+        var (receipt, errors) = await intake.ReportAsync(input with { Source = source }, source, ct);
         return receipt is null
             ? TypedResults.ValidationProblem(errors.Localized(text))
             : TypedResults.Created($"/api/cases/{receipt.Id}", receipt);

@@ -1,12 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Data.Access;
 using Shigan.Data.Demo;
 using Shigan.Web.Access;
 using Shigan.Web.Hosting;
+using Shigan.Web.Localization;
+using Shigan.Web.Org;
 
 namespace Shigan.Web.Cli;
 
@@ -43,7 +47,7 @@ public static class CliVerbs
                     Console.WriteLine(seeded ? "Changshan demo data loaded." : "Demo data already present; nothing done.");
                     return 0;
                 case "create-user":
-                    return await CreateUserAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ShiganUser>>(), config);
+                    return await CreateUserAsync(db, scope.ServiceProvider.GetRequiredService<AccountCommands>(), scope.ServiceProvider.GetRequiredService<IStringLocalizer<UiText>>(), config);
                 case "backup":
                     return Backup(db, config);
                 default:
@@ -57,7 +61,8 @@ public static class CliVerbs
         }
     }
 
-    private static async Task<int> CreateUserAsync(ShiganDb db, UserManager<ShiganUser> users, IConfiguration config)
+    // The same command as the accounts page and API, acting as the system: the same checks, the same audit entry.
+    private static async Task<int> CreateUserAsync(ShiganDb db, AccountCommands accounts, IStringLocalizer<UiText> text, IConfiguration config)
     {
         string? userName = config["user"], password = config["password"], roleText = config["role"], unitCode = config["unit"];
         if (userName is null || password is null || roleText is null || unitCode is null)
@@ -80,35 +85,21 @@ public static class CliVerbs
             return 2;
         }
 
-        if (!RoleRules.FitsLevel(role, unit.Level))
+        var (account, errors) = await accounts.CreateAsync(new AccountInput(userName, config["name"] ?? userName, role, unit.Id, password));
+        if (account is null)
         {
-            Console.Error.WriteLine($"A {role} cannot belong to a {unit.Level} ({unit.Name}).");
-            return 2;
-        }
-
-        var user = new ShiganUser
-        {
-            UserName = userName,
-            DisplayName = config["name"] ?? userName,
-            Role = role,
-            RegionId = unit.Id,
-            RegionPath = unit.RegionPath,
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-            CreatedAtUtc = DateTime.UtcNow,
-        };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
+            // The terminal reads English; the unit and role are named so the message stands on its own.
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Console.Error.WriteLine($"Cannot create {userName} as {role} in {unit.Name} {unit.Code} ({unit.Level}):");
+            foreach (var (field, messages) in errors.Localized(text))
             {
-                Console.Error.WriteLine(error.Description);
+                Console.Error.WriteLine($"  {field}: {string.Join("; ", messages)}");
             }
 
             return 1;
         }
 
-        Console.WriteLine($"Created {userName} ({role}) in {unit.Name} {unit.Code}.");
+        Console.WriteLine($"Created {account.UserName} ({account.Role}) in {account.RegionName} {account.RegionCode}.");
         return 0;
     }
 

@@ -64,6 +64,7 @@ public static class ShiganHost
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddScoped<IUserConfirmation<ShiganUser>, EnabledAccountConfirmation>();
+        services.AddScoped<IUserStore<ShiganUser>, ShiganUserStore>();
         // Role, unit or disabled flag changes renew the stamp; cookies are re-checked each minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -143,6 +144,7 @@ public static class ShiganHost
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UsePublicActor();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

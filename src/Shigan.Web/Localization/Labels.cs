@@ -1,3 +1,4 @@
+using Shigan.Core.Cases;
 using Shigan.Core.Org;
 
 namespace Shigan.Web.Localization;
@@ -41,5 +42,69 @@ public static class Labels
         DepartmentKind.CountyBureau => "县级部门",
         DepartmentKind.ServicePartner => "合作单位",
         _ => kind.ToString(),
+    };
+
+    public static string Status(CaseStatus status) => status switch
+    {
+        CaseStatus.Reported => "已上报",
+        CaseStatus.Accepted => "已受理",
+        CaseStatus.Rejected => "不予受理",
+        CaseStatus.Assigned => "已交办",
+        CaseStatus.InProgress => "办理中",
+        CaseStatus.Resolved => "已办结",
+        CaseStatus.Closed => "已关闭",
+        CaseStatus.Returned => "已退回",
+        CaseStatus.Merged => "已合并",
+        _ => status.ToString(),
+    };
+
+    public static string Action(CaseAction action) => action switch
+    {
+        CaseAction.Accept => "受理",
+        CaseAction.Reject => "不予受理",
+        CaseAction.Assign => "交办",
+        CaseAction.Reroute => "改派",
+        CaseAction.Start => "签收",
+        CaseAction.Resolve => "办结",
+        CaseAction.Rate => "评价",
+        CaseAction.Close => "结案",
+        CaseAction.Reopen => "核查不通过",
+        CaseAction.Return => "退回",
+        CaseAction.Merge => "合并",
+        _ => action.ToString(),
+    };
+
+    public static string Rating(CaseRating rating) => rating switch
+    {
+        CaseRating.Satisfied => "满意",
+        CaseRating.BasicallySatisfied => "基本满意",
+        CaseRating.Dissatisfied => "不满意",
+        _ => rating.ToString(),
+    };
+
+    public static string Supervision(SupervisionLevel level) => level switch
+    {
+        SupervisionLevel.None => "未督办",
+        SupervisionLevel.TownshipLeader => "督办",
+        SupervisionLevel.County => "督办（已报县通报）",
+        _ => level.ToString(),
+    };
+
+    public static string Source(CaseSource source) => source switch
+    {
+        CaseSource.Window => "综合受理窗口",
+        CaseSource.GridWorker => "网格员巡查",
+        CaseSource.Hotline => "12345 热线",
+        CaseSource.Web => "群众网上上报",
+        CaseSource.Open311 => "Open311",
+        _ => source.ToString(),
+    };
+
+    public static string RouteBasis(RouteBasis basis) => basis switch
+    {
+        Core.Cases.RouteBasis.Rule => "按分拨规则自动分拨",
+        Core.Cases.RouteBasis.CategoryDefault => "按事件类别自动分拨",
+        Core.Cases.RouteBasis.Unrouted => "待人工分拨",
+        _ => basis.ToString(),
     };
 }

@@ -137,12 +137,8 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
         user.RegionId = region!.Id;
         user.RegionPath = region.RegionPath;
         user.IsDisabled = input.IsDisabled ?? user.IsDisabled;
-        var result = await users.UpdateAsync(user);
-        if (result.Succeeded && renewStamp)
-        {
-            // Open sessions of this account lose their old role or unit within a minute.
-            result = await users.UpdateSecurityStampAsync(user);
-        }
+        // One save either way; a new stamp makes open sessions lose the old role or unit within a minute.
+        var result = renewStamp ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
 
         if (!result.Succeeded)
         {
@@ -191,9 +187,10 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
             return false;
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        return true;
+        // One save that says whether it worked (the two Identity helpers would save twice).
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        return (await users.UpdateAsync(user)).Succeeded;
     }
 
     private async Task<Region?> CheckRoleAndUnitAsync(FieldErrors errors, Role? role, int? regionId, CancellationToken ct)

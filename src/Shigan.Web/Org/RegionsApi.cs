@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Shigan.Core.Org;
 using Shigan.Data;
@@ -23,11 +24,11 @@ public static class RegionsApi
 
     /// <summary>Without a search text: the caller's own unit. With one: units by name or code prefix.</summary>
     public static async Task<Results<Ok<Page<RegionItem>>, ValidationProblem>> List(
-        ShiganDb db, string? q, RegionLevel? level, int? page, int? pageSize, CancellationToken ct)
+        ShiganDb db, string? q, RegionLevel? level, int? page, int? pageSize, IStringLocalizer<UiText> text, CancellationToken ct)
     {
-        if (q is { Length: > RegionQueries.SearchMaxLength })
+        if (new FieldErrors().Optional("q", q, RegionQueries.SearchMaxLength) is { Any: true } errors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [$"at most {RegionQueries.SearchMaxLength} characters"] });
+            return TypedResults.ValidationProblem(errors.Localized(text));
         }
 
         if (string.IsNullOrWhiteSpace(q) && level is null)
@@ -43,7 +44,7 @@ public static class RegionsApi
         await RegionQueries.DetailAsync(db, regionId, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<List<RegionItem>>, NotFound>> Children(ShiganDb db, int regionId, CancellationToken ct) =>
-        await RegionQueries.DetailAsync(db, regionId, ct) is null
+        !await db.Regions.AnyAsync(r => r.Id == regionId, ct)
             ? TypedResults.NotFound()
             : TypedResults.Ok(await RegionQueries.ChildrenAsync(db, regionId, ct));
 

@@ -17,14 +17,14 @@ public sealed class RoleRuleTests
     [Theory]
     [InlineData(Role.CountyAdmin, false)]
     [InlineData(Role.Judge, false)]
-    [InlineData(Role.TownshipStaff, true)]
+    [InlineData(Role.TownshipStaff, false)]
     [InlineData(Role.WindowClerk, true)]
     [InlineData(Role.PlatformOfficer, true)]
     [InlineData(Role.VillageCadre, true)]
     [InlineData(Role.GridWorker, true)]
-    public void Township_staff_may_grant_the_roles_of_their_township_but_not_county_admin_or_judge(Role granted, bool allowed)
+    public void Township_staff_may_grant_the_roles_under_them_but_not_their_peers_county_admin_or_judge(Role granted, bool allowed)
     {
-        // Granting a county-wide role would widen the township's own power.
+        // Granting a county-wide role would widen the township's own power; managing a peer would let one lock out another.
         Assert.Equal(allowed, RoleRules.CanGrant(Role.TownshipStaff, granted));
     }
 

@@ -10,9 +10,10 @@ namespace Shigan.Web.Tests.Support;
 
 /// <summary>
 /// What the database holds, read as the system: row counts and a fingerprint of every unit, department and account
-/// (passwords, stamps and lockouts included), so "nothing changed" also catches edits, not only inserts.
+/// (passwords, stamps and lockouts included), and of every case and case history entry, so "nothing changed" also
+/// catches edits, not only inserts.
 /// </summary>
-internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, int AuditEntries, string Fingerprint)
+internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, int AuditEntries, int Cases, int CaseEvents, string Fingerprint)
 {
     public static async Task<DbSnapshot> TakeAsync(IServiceProvider services)
     {
@@ -36,8 +37,19 @@ internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, in
                 $"U{u.Id}|{u.UserName}|{u.DisplayName}|{u.Role}|{u.RegionId}|{u.IsDisabled}|{u.PasswordHash}|{u.SecurityStamp}|{u.LockoutEnd:O}|{u.AccessFailedCount}\n");
         }
 
+        foreach (var c in await db.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync())
+        {
+            text.Append(CaseCalls.CaseLine(c)).Append('\n');
+        }
+
+        foreach (var e in await db.CaseEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync())
+        {
+            text.Append(CaseCalls.EventLine(e)).Append('\n');
+        }
+
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         return new DbSnapshot(
-            await db.Regions.CountAsync(), await db.Departments.CountAsync(), await db.Users.CountAsync(), await db.AuditEntries.CountAsync(), hash);
+            await db.Regions.CountAsync(), await db.Departments.CountAsync(), await db.Users.CountAsync(), await db.AuditEntries.CountAsync(),
+            await db.Cases.CountAsync(), await db.CaseEvents.CountAsync(), hash);
     }
 }
