@@ -61,7 +61,7 @@ public static class CasesApi
             : TypedResults.Created($"/api/cases/{receipt.Id}", receipt);
     }
 
-    public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ValidationProblem, Conflict<HttpValidationProblemDetails>>> Act(
+    public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Act(
         CaseWork work, ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, ActionInput input, IStringLocalizer<UiText> text, CancellationToken ct)
     {
         var (outcome, errors) = await work.ActAsync(caseId, input, ct);
@@ -70,7 +70,7 @@ public static class CasesApi
             ActOutcome.NotFound => TypedResults.NotFound(),
             ActOutcome.Forbidden => TypedResults.Forbid(),
             ActOutcome.Invalid => TypedResults.ValidationProblem(errors.Localized(text)),
-            ActOutcome.Conflict => TypedResults.Conflict(new HttpValidationProblemDetails(errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
+            ActOutcome.Conflict => TypedResults.Problem(new HttpValidationProblemDetails(errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
             _ => TypedResults.Ok(Reveal((await CaseQueries.DetailAsync(db, caseId, clock.GetUtcNow().UtcDateTime, ct))!, actor)),
         };
     }

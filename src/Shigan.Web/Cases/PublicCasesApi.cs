@@ -33,7 +33,7 @@ public static class PublicCasesApi
     public static async Task<Results<Ok<PublicCaseView>, NotFound>> Track(ShiganDb db, string number, CancellationToken ct) =>
         await CaseQueries.PublicAsync(db, number, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    public static async Task<Results<NoContent, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> Rate(
+    public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Rate(
         CaseWork work, string number, PublicRating input, IStringLocalizer<UiText> text, CancellationToken ct)
     {
         var (outcome, errors) = await work.RateByReporterAsync(number, input, ct);
@@ -41,7 +41,7 @@ public static class PublicCasesApi
         {
             ActOutcome.Done => TypedResults.NoContent(),
             ActOutcome.Invalid => TypedResults.ValidationProblem(errors.Localized(text)),
-            ActOutcome.Conflict => TypedResults.Conflict(new HttpValidationProblemDetails(errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
+            ActOutcome.Conflict => TypedResults.Problem(new HttpValidationProblemDetails(errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
             _ => TypedResults.NotFound(),
         };
     }

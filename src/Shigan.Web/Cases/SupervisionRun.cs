@@ -22,7 +22,8 @@ public static class SupervisionRun
         long after = 0;
         while (true)
         {
-            var batch = await db.Cases
+            // Read untracked, then each case is attached, raised and saved on its own: one refused save loses only that case.
+            var batch = await db.Cases.AsNoTracking()
                 .Where(c => CaseQueries.Open.Contains(c.Status) && c.DeadlineUtc < nowUtc && c.Supervision < SupervisionLevel.County && c.Id > after)
                 .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0)
@@ -39,6 +40,7 @@ public static class SupervisionRun
                     continue;
                 }
 
+                db.Cases.Attach(c);
                 c.Supervision = level;
                 c.Version++;
                 c.Events.Add(new CaseEvent
@@ -59,8 +61,10 @@ public static class SupervisionRun
                 {
                     // Another instance (or an officer) changed it first; the next pass looks at it again.
                 }
-
-                db.ChangeTracker.Clear();
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
         }
     }

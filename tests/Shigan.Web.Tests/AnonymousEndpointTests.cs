@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Shigan.Testing;
+
+namespace Shigan.Web.Tests;
+
+/// <summary>
+/// Everything a person without an account can reach, read from the route table: a new anonymous endpoint or page
+/// fails this test until it is added here, after someone has decided what it may see (see PublicActorMiddleware).
+/// </summary>
+public sealed class AnonymousEndpointTests(ShiganApp app) : IClassFixture<ShiganApp>
+{
+    private static readonly string[] Expected =
+    [
+        "ANY /healthz",
+        "GET /account/login",
+        "GET /culture",
+        "GET /openapi/{documentName}.json",
+        "GET /public/cases/{number}",
+        "GET /report",
+        "GET /track",
+        "POST /account/login",
+        "POST /account/signin",
+        "POST /public/cases/",
+        "POST /public/cases/{number}/rating",
+        "POST /report",
+        "POST /track",
+    ];
+
+    [Fact]
+    public void Only_the_reviewed_endpoints_and_pages_are_open_to_anonymous_visitors()
+    {
+        var open = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Where(e => !e.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor")) // stylesheets and scripts
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(m => $"{m} /{e.RoutePattern.RawText?.TrimStart('/')}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(Expected, open);
+    }
+}
