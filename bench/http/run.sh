@@ -8,6 +8,7 @@
 #
 # Settings (environment):
 #   PORT=5300  DURATION=20s  WARMUP=5s  THREADS=2  CONNECTIONS=64  ROUNDS=1
+#                              (WARMUP + DURATION under a minute, or the cookie goes stale mid-run; see sign_in)
 #   OUT=<folder for results>   (default: a new /tmp/shigan-http-results.* folder)
 #   EXPLAIN=1                  also print EXPLAIN QUERY PLAN of the endpoints' SQL on the seeded file (0: skip)
 #   KEEP_DB=0                  1: keep the temp SQLite folder
@@ -201,7 +202,7 @@ measure() {
   a1=$(process_cpu "$APP_PID")
   echo "$line" >> "$OUT/wrk.log"
   local result wrkcpu
-  result=$(grep '^RESULT' <<< "$line")
+  result=$(grep '^RESULT' <<< "$line") || { echo "$line" >&2; echo "run.sh: wrk gave no result for $name" >&2; return 1; }
   wrkcpu=$(awk '/^WRKCPU/ { print $2 + $3 }' <<< "$line")
   # other = machine busy - app - wrk, as a share of all cores during the run
   local other

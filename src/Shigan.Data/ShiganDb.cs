@@ -35,9 +35,9 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     public ICurrentActor Actor => actor;
 
     // Read by the query filters at query time (EF turns them into parameters).
-    private bool ScopeIsAll => actor.Scope.IsAll;
+    private string ScopeStart => actor.Scope.RangeStart;
 
-    private string ScopePrefix => actor.Scope.Prefix;
+    private string ScopeEnd => actor.Scope.RangeEnd;
 
     // Every instant is stored in UTC; SQLite hands DateTime back without a kind, so it is restored here.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -57,12 +57,20 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<CaseEvent>(builder);
     }
 
-    // The filter hides other units' records; the concurrency token makes a write with a forged path match no row.
+    // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an
+    // OR would scan the table). The comparison must be bytewise: PostgreSQL gets the "C" collation on these columns.
+    // The concurrency token makes a write with a forged path match no row.
     private void ScopeFilter<T>(ModelBuilder builder)
         where T : class, IInRegion
     {
-        builder.Entity<T>().HasQueryFilter(e => ScopeIsAll || e.RegionPath.StartsWith(ScopePrefix));
-        builder.Entity<T>().Property(e => e.RegionPath).IsConcurrencyToken();
+#pragma warning disable CA1309 // translated to SQL's >= and <, whose order is the column's (bytewise) collation, not .NET's
+        builder.Entity<T>().HasQueryFilter(e => string.Compare(e.RegionPath, ScopeStart) >= 0 && string.Compare(e.RegionPath, ScopeEnd) < 0);
+#pragma warning restore CA1309
+        var path = builder.Entity<T>().Property(e => e.RegionPath).IsConcurrencyToken();
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            path.UseCollation("C");
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

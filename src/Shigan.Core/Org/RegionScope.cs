@@ -32,6 +32,16 @@ public readonly record struct RegionScope
 
     public bool Covers(string regionPath) => IsAll || RegionPaths.IsAtOrBelow(regionPath, Prefix);
 
+    /// <summary>
+    /// The scope as a half-open range of paths [<see cref="RangeStart"/>, <see cref="RangeEnd"/>) in ordinal order,
+    /// which a database answers from an index. Paths hold only digits and '/', so everything at or below "…/P/"
+    /// sorts from "…/P/" up to, not including, "…/P0" ('0' follows '/'); all paths sort below ':' (after '9').
+    /// </summary>
+    public string RangeStart => IsAll ? "" : Prefix;
+
+    /// <inheritdoc cref="RangeStart"/>
+    public string RangeEnd => IsAll ? ":" : Prefix == NothingPrefix ? NothingPrefix : Prefix[..^1] + "0";
+
     public bool Covers(IInRegion record) => Covers(record.RegionPath);
 
     public override string ToString() => IsAll ? "all" : Prefix == NothingPrefix ? "nothing" : Prefix;

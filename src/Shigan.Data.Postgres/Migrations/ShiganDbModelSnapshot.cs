@@ -214,7 +214,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -278,7 +279,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -427,7 +429,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<int?>("RouteBasis")
                         .HasColumnType("integer");
@@ -496,7 +499,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -536,7 +540,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -612,7 +617,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");

@@ -29,11 +29,8 @@ public static class AuditQueries
             query = query.Where(a => a.ActorId == actorId);
         }
 
-        var (skip, take, number, pageSize) = Paging.Window(page, size);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.Id).Skip(skip).Take(take)
+        return await query.OrderByDescending(a => a.Id)
             .Select(a => new AuditItem(a.Id, a.AtUtc, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Changes))
-            .ToListAsync(ct);
-        return new Page<AuditItem>(items, total, number, pageSize);
+            .ToPageAsync(page, size, ct);
     }
 }

@@ -40,9 +40,13 @@ public static class CaseQueries
 
         if (filter.RegionId is { } regionId)
         {
-            // A unit's cases include those of the units below it.
-            var path = await db.Regions.Where(r => r.Id == regionId).Select(r => r.RegionPath).SingleOrDefaultAsync(ct) ?? "!";
-            query = query.Where(c => c.RegionPath.StartsWith(path));
+            // A unit's cases include those of the units below it: the same path range as the scope rule, on the same index.
+            var path = await db.Regions.Where(r => r.Id == regionId).Select(r => r.RegionPath).SingleOrDefaultAsync(ct);
+            var unit = path is null ? RegionScope.Nothing : RegionScope.Of(path);
+            string start = unit.RangeStart, end = unit.RangeEnd;
+#pragma warning disable CA1309 // translated to SQL comparisons in the column's bytewise collation
+            query = query.Where(c => string.Compare(c.RegionPath, start) >= 0 && string.Compare(c.RegionPath, end) < 0);
+#pragma warning restore CA1309
         }
 
         if (filter.DepartmentId is { } departmentId)

@@ -107,7 +107,7 @@ public static class CliVerbs
     {
         if (!db.Database.IsSqlite())
         {
-            Console.Error.WriteLine("backup copies the SQLite file; for PostgreSQL use pg_dump (see deploy notes).");
+            Console.Error.WriteLine("backup copies the SQLite file; for PostgreSQL use pg_dump (see README, Deploying).");
             return 2;
         }
 

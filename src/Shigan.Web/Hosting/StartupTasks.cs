@@ -35,6 +35,12 @@ public static class StartupTasks
                 var seeded = await ChangshanSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ShiganUser>>());
                 log.LogInformation("Changshan demo data: {Outcome}", seeded ? "loaded" : "already present, left as it is");
             }
+
+            if (db.Database.IsSqlite())
+            {
+                // Fresh statistics let SQLite choose between the path index and a scan (cheap: it analyses only what changed).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;");
+            }
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>

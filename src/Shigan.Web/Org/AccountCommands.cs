@@ -46,10 +46,7 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
             query = query.Where(u => u.Role == role);
         }
 
-        var (skip, take, number, pageSize) = Paging.Window(page, size);
-        var total = await query.CountAsync(ct);
-        var items = await Items(query.OrderBy(u => u.RegionPath).ThenBy(u => u.Role).ThenBy(u => u.UserName)).Skip(skip).Take(take).ToListAsync(ct);
-        return new Page<AccountItem>(items, total, number, pageSize);
+        return await Items(query.OrderBy(u => u.RegionPath).ThenBy(u => u.Role).ThenBy(u => u.UserName)).ToPageAsync(page, size, ct);
     }
 
     public Task<AccountItem?> GetAsync(string id, CancellationToken ct = default) =>

@@ -38,11 +38,7 @@ public static class DepartmentCommands
             query = query.Where(d => d.Kind == kind);
         }
 
-        var (skip, take, number, pageSize) = Paging.Window(page, size);
-        var total = await query.CountAsync(ct);
-        var items = await Items(query.OrderBy(d => d.RegionPath).ThenBy(d => d.Kind).ThenBy(d => d.Platform).ThenBy(d => d.Name))
-            .Skip(skip).Take(take).ToListAsync(ct);
-        return new Page<DepartmentItem>(items, total, number, pageSize);
+        return await Items(query.OrderBy(d => d.RegionPath).ThenBy(d => d.Kind).ThenBy(d => d.Platform).ThenBy(d => d.Name)).ToPageAsync(page, size, ct);
     }
 
     public static Task<DepartmentItem?> GetAsync(ShiganDb db, int id, CancellationToken ct = default) =>

@@ -43,10 +43,7 @@ public static class RegionQueries
             query = query.Where(r => r.Level == level);
         }
 
-        var (skip, take, number, pageSize) = Paging.Window(page, size);
-        var total = await query.CountAsync(ct);
-        var items = await Items(query).Skip(skip).Take(take).ToListAsync(ct);
-        return new Page<RegionItem>(items, total, number, pageSize);
+        return await Items(query).ToPageAsync(page, size, ct);
     }
 
     public static async Task<RegionDetail?> DetailAsync(ShiganDb db, int id, CancellationToken ct = default)

@@ -87,6 +87,29 @@ public sealed class ScopeRuleTests
     }
 
     [Fact]
+    public void The_path_range_the_database_filters_by_agrees_with_the_scope_rule_for_every_pair_of_units()
+    {
+        // The database answers the scope as a range of paths; a range that drifted from the rule would show or hide whole units.
+        var wrong = new List<string>();
+        foreach (var a in Changshan.Append(null))
+        {
+            var scope = a is null ? RegionScope.All : RegionScope.Of(a.RegionPath);
+            foreach (var b in Changshan)
+            {
+                var inRange = string.CompareOrdinal(b.RegionPath, scope.RangeStart) >= 0 && string.CompareOrdinal(b.RegionPath, scope.RangeEnd) < 0;
+                if (inRange != (a is null || IsAtOrAbove(a, b)))
+                {
+                    wrong.Add($"{a?.Code ?? "all"} -> {b.Code}");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+        Assert.DoesNotContain(Changshan, b => string.CompareOrdinal(b.RegionPath, RegionScope.Nothing.RangeStart) >= 0
+            && string.CompareOrdinal(b.RegionPath, RegionScope.Nothing.RangeEnd) < 0);
+    }
+
+    [Fact]
     public void An_actor_that_could_not_be_identified_sees_nothing()
     {
         Assert.DoesNotContain(Changshan, RegionScope.Nothing.Covers);

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Shigan.Testing;
+using static Shigan.Data.Tests.ChangshanDatabase;
+
+namespace Shigan.Data.Tests.Access;
+
+/// <summary>
+/// The scope filter must be answered from the RegionPath indexes, in bytewise order: otherwise every list scans
+/// its table (slow at a province's size) or, on a database whose collation orders '/' and digits by locale, the
+/// range would take in the wrong units.
+/// </summary>
+public sealed class ScopeIndexTests(ChangshanDatabase changshan) : IClassFixture<ChangshanDatabase>
+{
+    [Fact]
+    public async Task On_postgresql_every_scoped_path_column_compares_bytewise()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            return; // SQLite compares text bytewise by default; the SQLite run checks the query plan below instead
+        }
+
+        await using var db = changshan.OpenAsSystem();
+        var collations = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name || ':' || coalesce(collation_name, 'default') AS \"Value\" FROM information_schema.columns WHERE column_name = 'RegionPath' ORDER BY table_name").ToListAsync();
+
+        Assert.Equal(["AspNetUsers:C", "AuditEntries:C", "CaseEvents:C", "Cases:C", "Departments:C", "Regions:C"], collations);
+    }
+
+    [Fact]
+    public async Task On_sqlite_a_scoped_query_searches_the_path_index_instead_of_scanning()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            return; // the collation test above covers PostgreSQL
+        }
+
+        await using var db = changshan.OpenAs(QiuchuanCode);
+        var plan = await PlanAsync(db, db.Regions.Where(r => r.Name.Contains("村委")).ToQueryString());
+
+        Assert.Contains(plan, step => step.Contains("INDEX IX_Regions_RegionPath", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    // ToQueryString declares the parameters first (".param set @name value"); inline them so the plan is of the real query.
+    private static async Task<List<string>> PlanAsync(ShiganDb db, string sql)
+    {
+        var lines = sql.Split('\n');
+        var body = string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        var parameters = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal))
+            .Select(l => l[".param set ".Length..].TrimEnd('\r').Split(' ', 2))
+            .OrderByDescending(p => p[0].Length); // @p_10 before @p_1
+        foreach (var p in parameters)
+        {
+            body = body.Replace(p[0], p[1], StringComparison.Ordinal);
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + body;
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+
+        return steps;
+    }
+}
