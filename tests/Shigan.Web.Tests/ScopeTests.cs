@@ -63,11 +63,16 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["GET /api/audit"] = new(Expect.EmptyList, t => $"/api/audit?entityType=Department&entityId={t.Department}"),
         ["GET /api/case-categories"] = new(Expect.Catalogue, _ => "/api/case-categories"),
         ["GET /api/cases/"] = new(Expect.EmptyList, t => $"/api/cases?regionId={t.Township}"),
+        ["GET /api/cases/export"] = new(Expect.EmptyList, t => $"/api/cases/export?regionId={t.Township}"),
         ["GET /api/cases/{caseId:long}"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}"),
         ["POST /api/cases/"] = new(Expect.Refused, _ => "/api/cases",
             t => new { categoryCode = "SC01", regionId = t.Village, address = "越权地址", description = "越权上报的事件", reporterName = "越权", reporterPhone = "13900000000" }),
         ["POST /api/cases/{caseId:long}/actions"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/actions",
             _ => new { action = "Start", note = "越权办理", version = 2 }),
+        ["POST /api/cases/{caseId:long}/extension"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/extension",
+            _ => new { value = 3, unit = "WorkingDays", reason = "越权申请延期", version = 2 }),
+        ["POST /api/cases/{caseId:long}/extension/decision"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/extension/decision",
+            _ => new { approve = true, note = "越权批准", version = 2 }),
     };
 
     private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999);
@@ -179,6 +184,14 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
     private static async Task<(HttpStatusCode Status, string Text)> CallAsync(HttpClient client, string route, string url, object? body)
     {
         using var response = await client.SendJsonAsync(new HttpMethod(route.Split(' ')[0]), url, body);
+        if (response.Content.Headers.ContentType?.MediaType == CaseExportApi.ContentType)
+        {
+            // A workbook's bytes carry zip timestamps: compare its rows, as a list, instead.
+            using var sheet = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+            var rows = MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            return (response.StatusCode, JsonSerializer.Serialize(new { items = rows }));
+        }
+
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

@@ -67,6 +67,21 @@ public sealed class Case : IInRegion, IKeepsOwnHistory
 
     public long? MergedIntoId { get; set; }
 
+    // The pending extension request (申请延期), at most one at a time; all null when none waits for approval.
+    // Kept on the case rather than in a table of its own: it lives only until decided, and the history keeps the record.
+    public int? ExtensionValue { get; set; }
+
+    public TimeLimitUnit? ExtensionUnit { get; set; }
+
+    public string? ExtensionReason { get; set; }
+
+    public DateTime? ExtensionRequestedAtUtc { get; set; }
+
+    /// <summary>Who asked: they may not approve their own request.</summary>
+    public string? ExtensionRequestedById { get; set; }
+
+    public bool HasPendingExtension => ExtensionRequestedAtUtc is not null;
+
     /// <summary>Bumped by every change; two officers acting at once: the second is told, nothing is lost.</summary>
     public int Version { get; set; }
 

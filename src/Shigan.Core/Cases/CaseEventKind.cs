@@ -11,4 +11,13 @@ public enum CaseEventKind
 
     /// <summary>督办: raised by the deadline job.</summary>
     Supervised = 4,
+
+    /// <summary>申请延期: the department asked for more time; the deadline has not moved yet.</summary>
+    ExtensionRequested = 5,
+
+    /// <summary>The extension was approved and the deadline moved (old and new deadline in the note).</summary>
+    ExtensionApproved = 6,
+
+    /// <summary>The extension was refused; the deadline stands.</summary>
+    ExtensionRefused = 7,
 }

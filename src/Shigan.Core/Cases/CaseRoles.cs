@@ -8,6 +8,9 @@ public static class CaseRoles
     /// <summary>Everyone who works in the tree may report: window clerks, grid workers, cadres, officers.</summary>
     public static bool MayReport(Role role) => role is not Role.Judge;
 
+    /// <summary>Reporters' names and phones are for those who handle cases; others see them masked or not at all.</summary>
+    public static bool MayReadReporters(Role? role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.PlatformOfficer or Role.WindowClerk;
+
     public static bool MayAct(Role role, CaseAction action) => action switch
     {
         // The command room (综合信息指挥室): acceptance, routing, refusal, merging, checking the outcome.
@@ -21,4 +24,10 @@ public static class CaseRoles
         CaseAction.Rate => role is Role.WindowClerk or Role.TownshipStaff or Role.PlatformOfficer,
         _ => false,
     };
+
+    /// <summary>The department asking for more time (申请延期): its officers, and township staff standing in.</summary>
+    public static bool MayRequestExtension(Role role) => role is Role.TownshipStaff or Role.PlatformOfficer;
+
+    /// <summary>The leaders who approve an extension: the township and the county (never the one who asked; checked by the caller).</summary>
+    public static bool MayDecideExtension(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
 }

@@ -238,6 +238,23 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExtensionRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionRequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExtensionUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExtensionValue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 

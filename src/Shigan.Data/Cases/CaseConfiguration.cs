@@ -16,6 +16,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.Property(x => x.ReporterPhone).HasMaxLength(Case.PhoneMaxLength);
         c.Property(x => x.ReportedById).HasMaxLength(64);
         c.Property(x => x.Version).IsConcurrencyToken();
+        c.Ignore(x => x.HasPendingExtension);
+        c.Property(x => x.ExtensionReason).HasMaxLength(CaseWorkflow.TextMaxLength);
+        c.Property(x => x.ExtensionRequestedById).HasMaxLength(64);
         c.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         c.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
         c.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -9,6 +9,14 @@ public sealed record ReportInput(
 
 public sealed record ActionInput(CaseAction? Action, string? Reason, string? Note, CaseRating? Rating, int? DepartmentId, string? MergeInto, int? Version);
 
+public sealed record ExtensionInput(int? Value, TimeLimitUnit? Unit, string? Reason, int? Version);
+
+/// <summary>The leader's answer to a pending extension: approve, or refuse with a note saying why.</summary>
+public sealed record ExtensionDecisionInput(bool? Approve, string? Note, int? Version);
+
+/// <summary>The extension waiting for approval, as pages and clients see it.</summary>
+public sealed record PendingExtension(int Value, TimeLimitUnit Unit, string Reason, DateTime RequestedAtUtc, string? RequestedById);
+
 public sealed record CaseItem(
     long Id, string TrackingNumber, string Category, Platform Platform, CaseStatus Status, SupervisionLevel Supervision,
     string RegionName, string? DepartmentName, DateTime ReportedAtUtc, DateTime DeadlineUtc, bool IsLate);
@@ -22,7 +30,7 @@ public sealed record CaseDetail(
     CaseSource Source, int RegionId, string RegionName, string? Address, double? Latitude, double? Longitude, string Description,
     string? ReporterName, string? ReporterPhone, DateTime ReportedAtUtc, DateTime DeadlineUtc, bool IsLate,
     int? DepartmentId, string? DepartmentName, CaseRating? Rating, long? MergedIntoId, int Version,
-    IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventItem> History);
+    IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventItem> History, PendingExtension? PendingExtension = null);
 
 /// <summary>What anyone holding the tracking number may see: no names, no phone numbers, no staff names.</summary>
 public sealed record PublicCaseView(

@@ -22,6 +22,39 @@ public static class CaseQueries
 
     public static async Task<CasePage> ListAsync(ShiganDb db, CaseFilter filter, string? actorId, DateTime nowUtc, CancellationToken ct = default)
     {
+        var query = await FilteredAsync(db, filter, actorId, nowUtc, ct);
+        if (filter.After is { } after)
+        {
+            query = query.Where(c => c.Id < after);
+        }
+
+        var size = Math.Clamp(filter.Size ?? 50, 1, MaxPageSize);
+        var rows = await query.OrderByDescending(c => c.Id).Take(size + 1)
+            .Select(c => new
+            {
+                c.Id,
+                c.ReportedAtUtc,
+                Category = c.Category!.Name,
+                c.Platform,
+                c.Status,
+                c.Supervision,
+                Region = c.Region!.Name,
+                Department = c.Department!.Name,
+                c.DeadlineUtc,
+            })
+            .ToListAsync(ct);
+        var items = rows.Take(size).Select(c => new CaseItem(
+            c.Id, TrackingNumber.New(new DateTimeOffset(c.ReportedAtUtc, TimeSpan.Zero), c.Id), c.Category, c.Platform, c.Status, c.Supervision,
+            c.Region, c.Department, c.ReportedAtUtc, c.DeadlineUtc, Open.Contains(c.Status) && c.DeadlineUtc < nowUtc)).ToList();
+        return new CasePage(items, rows.Count > size ? items[^1].Id : null);
+    }
+
+    /// <summary>
+    /// The cases a work list's filter matches (paging aside), untracked. Shared by the list and the Excel export so
+    /// both always agree on what a filter means.
+    /// </summary>
+    public static async Task<IQueryable<Case>> FilteredAsync(ShiganDb db, CaseFilter filter, string? actorId, DateTime nowUtc, CancellationToken ct = default)
+    {
         var query = db.Cases.AsNoTracking();
         if (filter.Status is { } status)
         {
@@ -76,30 +109,7 @@ public static class CaseQueries
             query = query.Where(c => c.ReportedAtUtc < toUtc);
         }
 
-        if (filter.After is { } after)
-        {
-            query = query.Where(c => c.Id < after);
-        }
-
-        var size = Math.Clamp(filter.Size ?? 50, 1, MaxPageSize);
-        var rows = await query.OrderByDescending(c => c.Id).Take(size + 1)
-            .Select(c => new
-            {
-                c.Id,
-                c.ReportedAtUtc,
-                Category = c.Category!.Name,
-                c.Platform,
-                c.Status,
-                c.Supervision,
-                Region = c.Region!.Name,
-                Department = c.Department!.Name,
-                c.DeadlineUtc,
-            })
-            .ToListAsync(ct);
-        var items = rows.Take(size).Select(c => new CaseItem(
-            c.Id, TrackingNumber.New(new DateTimeOffset(c.ReportedAtUtc, TimeSpan.Zero), c.Id), c.Category, c.Platform, c.Status, c.Supervision,
-            c.Region, c.Department, c.ReportedAtUtc, c.DeadlineUtc, Open.Contains(c.Status) && c.DeadlineUtc < nowUtc)).ToList();
-        return new CasePage(items, rows.Count > size ? items[^1].Id : null);
+        return query;
     }
 
     public static async Task<CaseDetail?> DetailAsync(ShiganDb db, long id, DateTime nowUtc, CancellationToken ct = default)
@@ -119,7 +129,10 @@ public static class CaseQueries
             c.Address, c.Latitude, c.Longitude, c.Description, c.ReporterName, c.ReporterPhone, c.ReportedAtUtc, c.DeadlineUtc,
             Open.Contains(c.Status) && c.DeadlineUtc < nowUtc, c.DepartmentId, c.Department?.Name, c.Rating, c.MergedIntoId, c.Version,
             // A rated outcome offers no second rating.
-            CaseWorkflow.AllowedActions(c.Status).Where(a => a != CaseAction.Rate || !c.OutcomeRated).ToList(), history);
+            CaseWorkflow.AllowedActions(c.Status).Where(a => a != CaseAction.Rate || !c.OutcomeRated).ToList(), history,
+            c is { ExtensionRequestedAtUtc: { } askedAt, ExtensionValue: { } value, ExtensionUnit: { } unit }
+                ? new PendingExtension(value, unit, c.ExtensionReason ?? "", askedAt, c.ExtensionRequestedById)
+                : null);
     }
 
     /// <summary>

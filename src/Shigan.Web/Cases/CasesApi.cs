@@ -19,9 +19,12 @@ public static class CasesApi
         api.MapGet("/case-categories", Categories).WithTags("Cases");
         var group = api.MapGroup("/cases").WithTags("Cases");
         group.MapGet("/", List);
+        group.MapGet("/export", CaseExportApi.Export);
         group.MapGet("/{caseId:long}", Get);
         group.MapPost("/", Report);
         group.MapPost("/{caseId:long}/actions", Act);
+        group.MapPost("/{caseId:long}/extension", RequestExtension);
+        group.MapPost("/{caseId:long}/extension/decision", DecideExtension);
         return api;
     }
 
@@ -75,9 +78,30 @@ public static class CasesApi
         };
     }
 
+    /// <summary>申请延期: the department asks for more time before the deadline passes.</summary>
+    public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> RequestExtension(
+        CaseWork work, ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, ExtensionInput input, IStringLocalizer<UiText> text, CancellationToken ct) =>
+        await Answer(await work.RequestExtensionAsync(caseId, input, ct), db, actor, clock, caseId, text, ct);
+
+    /// <summary>A leader approves or refuses the pending extension.</summary>
+    public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> DecideExtension(
+        CaseWork work, ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, ExtensionDecisionInput input, IStringLocalizer<UiText> text, CancellationToken ct) =>
+        await Answer(await work.DecideExtensionAsync(caseId, input, ct), db, actor, clock, caseId, text, ct);
+
+    private static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Answer(
+        (ActOutcome Outcome, Api.FieldErrors Errors) result, ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, IStringLocalizer<UiText> text, CancellationToken ct) =>
+        result.Outcome switch
+        {
+            ActOutcome.NotFound => TypedResults.NotFound(),
+            ActOutcome.Forbidden => TypedResults.Forbid(),
+            ActOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.Localized(text)),
+            ActOutcome.Conflict => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
+            _ => TypedResults.Ok(Reveal((await CaseQueries.DetailAsync(db, caseId, clock.GetUtcNow().UtcDateTime, ct))!, actor)),
+        };
+
     /// <summary>Reporters' names and phones are for those who handle cases; others see them masked.</summary>
     public static CaseDetail Reveal(CaseDetail detail, CurrentActor actor) =>
-        actor.Role is Role.CountyAdmin or Role.TownshipStaff or Role.PlatformOfficer or Role.WindowClerk
+        CaseRoles.MayReadReporters(actor.Role)
             ? detail
             : detail with
             {

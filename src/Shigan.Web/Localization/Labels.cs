@@ -74,6 +74,15 @@ public static class Labels
         _ => action.ToString(),
     };
 
+    public static string Unit(TimeLimitUnit unit) => unit switch
+    {
+        TimeLimitUnit.WorkingHours => "工作时",
+        TimeLimitUnit.WorkingDays => "工作日",
+        TimeLimitUnit.CalendarDays => "自然日",
+        TimeLimitUnit.SameDay => "当天",
+        _ => unit.ToString(),
+    };
+
     public static string Rating(CaseRating rating) => rating switch
     {
         CaseRating.Satisfied => "满意",

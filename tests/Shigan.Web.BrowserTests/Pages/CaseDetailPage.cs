@@ -52,4 +52,39 @@ public sealed class CaseDetailPage(IPage page)
         await page.Locator(".ant-modal [data-test=save] button").ClickAsync();
         await Expect(ActionForm).ToHaveCountAsync(0);
     }
+
+    public ILocator Deadline => page.Locator("[data-test=case-deadline]");
+
+    public ILocator PendingExtension => page.Locator("[data-test=pending-extension]");
+
+    public ILocator ExtensionForm => page.Locator("[data-test=extension-form]");
+
+    /// <summary>The extension buttons: request, approve or refuse.</summary>
+    public ILocator ExtensionButton(string step) => page.Locator($"[data-test=extension-{step}] button");
+
+    /// <summary>申请延期: fills the number, the unit and the reason, saves, and waits for the dialog to close.</summary>
+    public async Task RequestExtensionAsync(string value, string unit, string reason)
+    {
+        await ExtensionButton("request").ClickAsync();
+        await Expect(ExtensionForm).ToBeVisibleAsync();
+        await ExtensionForm.Locator("input[data-test=extension-value], [data-test=extension-value] input").First.FillAsync(value);
+        await AntSelect.ChooseAsync(page, ExtensionForm.Locator("[data-test=extension-unit]"), unit);
+        await ExtensionForm.Locator("[data-test=extension-reason] textarea").FillAsync(reason);
+        await page.Locator(".ant-modal [data-test=save] button").ClickAsync();
+        await Expect(ExtensionForm).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Approves or refuses the pending extension with a note.</summary>
+    public async Task DecideExtensionAsync(bool approve, string? note = null)
+    {
+        await ExtensionButton(approve ? "approve" : "refuse").ClickAsync();
+        await Expect(ExtensionForm).ToBeVisibleAsync();
+        if (note is not null)
+        {
+            await ExtensionForm.Locator("[data-test=extension-note] textarea").FillAsync(note);
+        }
+
+        await page.Locator(".ant-modal [data-test=save] button").ClickAsync();
+        await Expect(ExtensionForm).ToHaveCountAsync(0);
+    }
 }

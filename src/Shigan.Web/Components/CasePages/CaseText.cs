@@ -58,6 +58,9 @@ public static class CaseText
             CaseEventKind.Reported => t["上报"],
             CaseEventKind.Routed => t["自动分拨"],
             CaseEventKind.Supervised => t[Labels.Supervision(item.Supervision ?? SupervisionLevel.TownshipLeader)],
+            CaseEventKind.ExtensionRequested => t["申请延期"],
+            CaseEventKind.ExtensionApproved => t["批准延期"],
+            CaseEventKind.ExtensionRefused => t["不予批准延期"],
             _ => item.Action is { } action ? t[Labels.Action(action)] : "—",
         };
     }
