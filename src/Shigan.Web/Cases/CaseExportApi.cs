@@ -25,11 +25,10 @@ public static class CaseExportApi
     private const int PageSize = 1_000;
 
     public static async Task<FileContentHttpResult> Export(
-        ShiganDb db, CurrentActor actor, TimeProvider clock, IStringLocalizer<UiText> text, CaseStatus? status, Platform? platform, string? category,
-        int? regionId, int? departmentId, bool? late, bool? mine, DateOnly? from, DateOnly? to, CancellationToken ct)
+        ShiganDb db, CurrentActor actor, TimeProvider clock, IStringLocalizer<UiText> text, CaseSettings settings, [AsParameters] CaseListQuery query, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var filter = new CaseFilter(status, platform, category, regionId, departmentId, late == true, mine == true, from, to);
+        var filter = query.ToFilter(settings, now.UtcDateTime);
         var workbook = await WorkbookAsync(db, filter, actor, now.UtcDateTime, text, MaxRows, ct);
         // The name is Chinese: the result writes it both as an ASCII fallback and as filename* (RFC 5987, UTF-8).
         var name = $"{text["事件"]}-{ChinaTime.DateOf(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx";

@@ -7,7 +7,8 @@ namespace Shigan.Web.Cases;
 
 public sealed record CaseFilter(
     CaseStatus? Status = null, Platform? Platform = null, string? CategoryCode = null, int? RegionId = null, int? DepartmentId = null,
-    bool LateOnly = false, bool Mine = false, DateOnly? From = null, DateOnly? To = null, long? After = null, int? Size = null);
+    bool LateOnly = false, bool Mine = false, DateOnly? From = null, DateOnly? To = null, long? After = null, int? Size = null,
+    DateTime? FollowUpBefore = null);
 
 /// <summary>One page of a work list: newest first, and the id to ask for the next page with (keyset paging: no offsets).</summary>
 public sealed record CasePage(IReadOnlyList<CaseItem> Items, long? Next);
@@ -90,6 +91,13 @@ public static class CaseQueries
         if (filter.LateOnly)
         {
             query = query.Where(c => Open.Contains(c.Status) && c.DeadlineUtc < nowUtc);
+        }
+
+        if (filter.FollowUpBefore is { } cutoff)
+        {
+            // Resolved, not yet rated, and resolved (the last time) before the cutoff: due for the follow-up call.
+            query = query.Where(c => c.Status == CaseStatus.Resolved && !c.OutcomeRated
+                && !c.Events.Any(e => e.Action == CaseAction.Resolve && e.AtUtc > cutoff));
         }
 
         if (filter.Mine)

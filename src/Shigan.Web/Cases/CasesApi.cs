@@ -34,11 +34,11 @@ public static class CasesApi
             .ToListAsync(ct));
 
     public static async Task<Ok<CasePage>> List(
-        ShiganDb db, CurrentActor actor, TimeProvider clock, CaseStatus? status, Platform? platform, string? category, int? regionId,
-        int? departmentId, bool? late, bool? mine, DateOnly? from, DateOnly? to, long? after, int? size, CancellationToken ct) =>
-        TypedResults.Ok(await CaseQueries.ListAsync(
-            db, new CaseFilter(status, platform, category, regionId, departmentId, late == true, mine == true, from, to, after, size),
-            actor.UserId, clock.GetUtcNow().UtcDateTime, ct));
+        ShiganDb db, CurrentActor actor, TimeProvider clock, CaseSettings settings, [AsParameters] CaseListQuery query, long? after, int? size, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(await CaseQueries.ListAsync(db, query.ToFilter(settings, now, after, size), actor.UserId, now, ct));
+    }
 
     public static async Task<Results<Ok<CaseDetail>, NotFound>> Get(ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, CancellationToken ct) =>
         await CaseQueries.DetailAsync(db, caseId, clock.GetUtcNow().UtcDateTime, ct) is { } detail

@@ -44,6 +44,7 @@ public static class ShiganHost
         services.AddScoped<AccountCommands>();
         services.AddMemoryCache();
         services.AddSingleton<CalendarSource>();
+        services.AddSingleton(CaseSettings.From(builder.Configuration));
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWork>();
         services.AddHostedService<SupervisionJob>();
