@@ -30,6 +30,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<HolidayDay> HolidayDays => Set<HolidayDay>();
 
+    public DbSet<CaseRoutingRule> CaseRoutingRules => Set<CaseRoutingRule>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentActor Actor => actor;
@@ -55,6 +57,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<AuditEntry>(builder);
         ScopeFilter<Case>(builder);
         ScopeFilter<CaseEvent>(builder);
+        ScopeFilter<CaseRoutingRule>(builder);
     }
 
     // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an

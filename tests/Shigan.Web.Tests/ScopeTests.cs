@@ -34,7 +34,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         Catalogue,
     }
 
-    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case);
+    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -52,6 +52,12 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             t => new { name = "越权部门", kind = "TownshipPlatform", platform = "LawEnforcement", regionId = t.Township, isActive = true }),
         ["PUT /api/departments/{departmentId:int}"] = new(Expect.Hidden, t => $"/api/departments/{t.Department}",
             _ => new { name = "被改名的派出所", platform = "ComprehensiveGovernance", phone = "0570-1234567", isActive = false }),
+        ["GET /api/routing-rules/"] = new(Expect.EmptyList, t => $"/api/routing-rules?regionId={t.Village}"),
+        ["GET /api/routing-rules/{ruleId:int}"] = new(Expect.Hidden, t => $"/api/routing-rules/{t.Rule}"),
+        ["POST /api/routing-rules/"] = new(Expect.Refused, _ => "/api/routing-rules",
+            t => new { categoryId = 1, regionId = t.Village, departmentId = t.Department, note = "越权规则" }),
+        ["PUT /api/routing-rules/{ruleId:int}"] = new(Expect.Hidden, t => $"/api/routing-rules/{t.Rule}",
+            t => new { departmentId = t.Department, isActive = false, note = "被改的规则" }),
         ["GET /api/accounts/"] = new(Expect.EmptyList, t => $"/api/accounts?regionId={t.Village}"),
         ["GET /api/accounts/{accountId}"] = new(Expect.Hidden, t => $"/api/accounts/{t.Account}"),
         ["POST /api/accounts/"] = new(Expect.Refused, _ => "/api/accounts",
@@ -75,7 +81,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             _ => new { approve = true, note = "越权批准", version = 2 }),
     };
 
-    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999);
+    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -207,13 +213,30 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             grid.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
             return await db.SaveChangesAsync();
         });
+        // A rule of 濛桥 sending its 治安问题 to the township's police station, as its default does: routing is unchanged.
+        var station = await app.PoliceStationIdAsync(Places.Daqiaotou);
+        var rule = await app.WithDbAsync(async db =>
+        {
+            var category = await db.CaseCategories.Where(c => c.Code == "ZZ04").Select(c => c.Id).SingleAsync();
+            var existing = await db.CaseRoutingRules.Where(r => r.RegionId == village && r.CategoryId == category).Select(r => (int?)r.Id).SingleOrDefaultAsync();
+            if (existing is { } id)
+            {
+                return id;
+            }
+
+            var added = new CaseRoutingRule { CategoryId = category, RegionId = village, RegionPath = "", DepartmentId = station };
+            db.CaseRoutingRules.Add(added);
+            await db.SaveChangesAsync();
+            return added.Id;
+        });
         return new Targets(
             await app.RegionIdAsync(Places.Daqiaotou),
             Places.Daqiaotou,
             await app.RegionIdAsync(Places.Mengqiao),
             await app.PoliceStationIdAsync(Places.Daqiaotou),
             await app.AccountIdAsync("mengqiao.grid"),
-            foreignCase);
+            foreignCase,
+            rule);
     }
 
     /// <summary>A case of 濛桥, taken by the real intake (routed to 大桥头乡's 市场监管所, so a township officer could act on it).</summary>

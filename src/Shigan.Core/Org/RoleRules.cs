@@ -7,6 +7,9 @@ public static class RoleRules
 
     public static bool CanManageDepartments(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
 
+    /// <summary>Routing rules send a township's cases to its departments: the same people who manage those departments.</summary>
+    public static bool CanManageRoutingRules(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
+
     public static bool CanReadAudit(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
 
     public static bool CanManageGrids(Role role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.VillageCadre;

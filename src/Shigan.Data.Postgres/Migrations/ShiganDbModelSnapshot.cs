@@ -465,6 +465,51 @@ namespace Shigan.Data.Postgres.Migrations
                     b.ToTable("CaseEvents");
                 });
 
+            modelBuilder.Entity("Shigan.Core.Cases.CaseRoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("RegionPath");
+
+                    b.HasIndex("CategoryId", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("CaseRoutingRules");
+                });
+
             modelBuilder.Entity("Shigan.Core.Cases.HolidayDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -757,6 +802,33 @@ namespace Shigan.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseRoutingRule", b =>
+                {
+                    b.HasOne("Shigan.Core.Cases.CaseCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shigan.Core.Org.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shigan.Core.Org.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("Shigan.Core.Org.Department", b =>

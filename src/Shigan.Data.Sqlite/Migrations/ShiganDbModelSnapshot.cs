@@ -443,6 +443,48 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.ToTable("CaseEvents");
                 });
 
+            modelBuilder.Entity("Shigan.Core.Cases.CaseRoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("RegionPath");
+
+                    b.HasIndex("CategoryId", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("CaseRoutingRules");
+                });
+
             modelBuilder.Entity("Shigan.Core.Cases.HolidayDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -728,6 +770,33 @@ namespace Shigan.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseRoutingRule", b =>
+                {
+                    b.HasOne("Shigan.Core.Cases.CaseCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shigan.Core.Org.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shigan.Core.Org.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("Shigan.Core.Org.Department", b =>

@@ -34,6 +34,9 @@ internal static class RegionPathSync
                 case Case @case when Moved(entry, nameof(Case.RegionId)):
                     @case.RegionPath = @case.Region?.RegionPath ?? await PathOfAsync(db, @case.RegionId, ct) ?? @case.RegionPath;
                     break;
+                case CaseRoutingRule rule when Moved(entry, nameof(CaseRoutingRule.RegionId)):
+                    rule.RegionPath = rule.Region?.RegionPath ?? await PathOfAsync(db, rule.RegionId, ct) ?? rule.RegionPath;
+                    break;
                 case CaseEvent caseEvent when entry.State == EntityState.Added:
                     // An entry of a case's history is seen by whoever sees the case.
                     caseEvent.RegionPath = caseEvent.Case?.RegionPath

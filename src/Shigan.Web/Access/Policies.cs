@@ -8,6 +8,7 @@ public static class Policies
 {
     public const string ManageAccounts = "manage-accounts";
     public const string ManageDepartments = "manage-departments";
+    public const string ManageRoutingRules = "manage-routing-rules";
     public const string ManageGrids = "manage-grids";
     public const string ReadAudit = "read-audit";
 

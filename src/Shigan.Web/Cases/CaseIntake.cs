@@ -8,8 +8,9 @@ using Shigan.Web.Api;
 namespace Shigan.Web.Cases;
 
 /// <summary>
-/// Takes a report: checks it, gives it a deadline from its category and the working calendar, and routes it to the
-/// category's department in the case's township when one exists (the history says it was automatic, and why).
+/// Takes a report: checks it, gives it a deadline from its category and the working calendar, and routes it by the
+/// routing rule for the smallest area around the place, else to the category's department in the case's township
+/// when one exists (the history says it was automatic, and why: the basis, and the rule's id in the note).
 /// </summary>
 public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource calendars, TimeProvider clock)
 {
@@ -121,7 +122,8 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
         return (new ReportReceipt(@case.Id, @case.TrackingNumber, @case.Status, route.Department?.Name, @case.DeadlineUtc), errors);
     }
 
-    // Routing is the system's decision: it may pick a township department the reporter (a grid worker) cannot see.
+    // Routing is the system's decision: it may pick a township department the reporter (a grid worker) cannot see,
+    // by a rule the reporter cannot see either.
     private async Task<RouteDecision> RouteAsync(CaseCategory category, string placePath, CancellationToken ct)
     {
         var codes = RegionPaths.Codes(placePath);
@@ -134,7 +136,26 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
         {
             [category.Code] = candidates.Select(d => new RouteTarget(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Name, d.RegionPath)).ToList(),
         };
-        return Router.Route(category.Code, placePath, [], defaults);
+
+        // The place's own path and every path above it: a rule covers the place exactly when its area is one of them.
+        var areas = new List<string>();
+        var path = "";
+        foreach (var code in codes)
+        {
+            path = path.Length == 0 ? RegionPaths.Root(code) : RegionPaths.Child(path, code);
+            areas.Add(path);
+        }
+
+        var stored = await db.CaseRoutingRules.IgnoreQueryFilters()
+            .Where(r => r.IsActive && r.CategoryId == category.Id && areas.Contains(r.RegionPath) && r.Department!.IsActive)
+            .Select(r => new { r.Id, r.RegionPath, DepartmentId = r.Department!.Id, DepartmentName = r.Department.Name, DepartmentPath = r.Department.RegionPath })
+            .ToListAsync(ct);
+        var rules = stored.Select(r => new RoutingRule(
+            r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            category.Code,
+            r.RegionPath,
+            new RouteTarget(r.DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.DepartmentName, r.DepartmentPath)));
+        return Router.Route(category.Code, placePath, rules, defaults);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

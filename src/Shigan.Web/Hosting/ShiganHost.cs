@@ -89,6 +89,7 @@ public static class ShiganHost
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ManageAccounts, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageAccounts)))
             .AddPolicy(Policies.ManageDepartments, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageDepartments)))
+            .AddPolicy(Policies.ManageRoutingRules, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageRoutingRules)))
             .AddPolicy(Policies.ManageGrids, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageGrids)))
             .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)));
         services.AddCascadingAuthenticationState();
@@ -158,6 +159,7 @@ public static class ShiganHost
         api.MapMeApi();
         api.MapRegionsApi();
         api.MapDepartmentsApi();
+        api.MapRoutingRulesApi();
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapCasesApi();

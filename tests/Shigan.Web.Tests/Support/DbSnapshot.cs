@@ -10,7 +10,7 @@ namespace Shigan.Web.Tests.Support;
 
 /// <summary>
 /// What the database holds, read as the system: row counts and a fingerprint of every unit, department and account
-/// (passwords, stamps and lockouts included), and of every case and case history entry, so "nothing changed" also
+/// (passwords, stamps and lockouts included), of every case and case history entry, and of every routing rule, so "nothing changed" also
 /// catches edits, not only inserts.
 /// </summary>
 internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, int AuditEntries, int Cases, int CaseEvents, string Fingerprint)
@@ -45,6 +45,11 @@ internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, in
         foreach (var e in await db.CaseEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync())
         {
             text.Append(CaseCalls.EventLine(e)).Append('\n');
+        }
+
+        foreach (var r in await db.CaseRoutingRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"W{r.Id}|{r.CategoryId}|{r.RegionId}|{r.RegionPath}|{r.DepartmentId}|{r.IsActive}|{r.Note}\n");
         }
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
