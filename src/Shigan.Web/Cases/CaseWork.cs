@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Cases;
+using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Web.Access;
 using Shigan.Web.Api;
@@ -38,14 +39,9 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             return (ActOutcome.Invalid, errors.Add("action", "操作无效"));
         }
 
-        if (actor.Role is not { } role || !CaseRoles.MayAct(role, action))
+        if (Gate(@case, role => CaseRoles.MayAct(role, action), input.Version, errors) is { } refused)
         {
-            return (ActOutcome.Forbidden, errors);
-        }
-
-        if (input.Version is { } version && version != @case.Version)
-        {
-            return (ActOutcome.Conflict, errors.Add("version", "该事件已被他人处理，请刷新后再试"));
+            return (refused, errors);
         }
 
         if (input.Rating is { } r && !Enum.IsDefined(r))
@@ -130,16 +126,7 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             target.Version++;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (ActOutcome.Conflict, errors.Add("version", "该事件已被他人处理，请刷新后再试"));
-        }
-
-        return (ActOutcome.Done, errors);
+        return await SaveAsync(errors, ct);
     }
 
     /// <summary>
@@ -186,16 +173,7 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             Rating = input.Rating,
             RegionPath = @case.RegionPath,
         });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (ActOutcome.Conflict, errors.Add("rating", "该事件刚被更新，请刷新后再试"));
-        }
-
-        return (ActOutcome.Done, errors);
+        return await SaveAsync(errors, ct, "rating", "该事件刚被更新，请刷新后再试");
     }
 
     public const string DeadlinePassedMessage = "截止时间已过，不能申请延期";
@@ -215,14 +193,9 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             return (ActOutcome.NotFound, errors);
         }
 
-        if (actor.Role is not { } role || !CaseRoles.MayRequestExtension(role))
+        if (Gate(@case, CaseRoles.MayRequestExtension, input.Version, errors) is { } refused)
         {
-            return (ActOutcome.Forbidden, errors);
-        }
-
-        if (input.Version is { } version && version != @case.Version)
-        {
-            return (ActOutcome.Conflict, errors.Add("version", "该事件已被他人处理，请刷新后再试"));
+            return (refused, errors);
         }
 
         if (input.Unit is not { } unit || !Enum.IsDefined(unit))
@@ -300,14 +273,9 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             return (ActOutcome.NotFound, errors);
         }
 
-        if (actor.Role is not { } role || !CaseRoles.MayDecideExtension(role))
+        if (Gate(@case, CaseRoles.MayDecideExtension, input.Version, errors) is { } refused)
         {
-            return (ActOutcome.Forbidden, errors);
-        }
-
-        if (input.Version is { } version && version != @case.Version)
-        {
-            return (ActOutcome.Conflict, errors.Add("version", "该事件已被他人处理，请刷新后再试"));
+            return (refused, errors);
         }
 
         if (!@case.HasPendingExtension || @case.ExtensionValue is not { } value || @case.ExtensionUnit is not { } unit)
@@ -375,7 +343,29 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
         return await SaveAsync(errors, ct);
     }
 
-    private async Task<(ActOutcome Outcome, FieldErrors Errors)> SaveAsync(FieldErrors errors, CancellationToken ct)
+    /// <summary>
+    /// What every change by staff checks once the case is found in scope: the actor's role may do it, and the case is
+    /// still the version the actor read. Null when both hold.
+    /// </summary>
+    private ActOutcome? Gate(Case @case, Func<Role, bool> mayDo, int? version, FieldErrors errors)
+    {
+        if (actor.Role is not { } role || !mayDo(role))
+        {
+            return ActOutcome.Forbidden;
+        }
+
+        if (version is { } v && v != @case.Version)
+        {
+            errors.Add("version", ChangedMessage);
+            return ActOutcome.Conflict;
+        }
+
+        return null;
+    }
+
+    /// <summary>Saves the change with its history entry; someone else's save in between (the version token) is a conflict.</summary>
+    private async Task<(ActOutcome Outcome, FieldErrors Errors)> SaveAsync(
+        FieldErrors errors, CancellationToken ct, string field = "version", string message = ChangedMessage)
     {
         try
         {
@@ -383,11 +373,13 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (ActOutcome.Conflict, errors.Add("version", "该事件已被他人处理，请刷新后再试"));
+            return (ActOutcome.Conflict, errors.Add(field, message));
         }
 
         return (ActOutcome.Done, errors);
     }
+
+    private const string ChangedMessage = "该事件已被他人处理，请刷新后再试";
 
     // History notes are stored in Chinese like every other note: the record of what was decided, not interface text.
     private static string Amount(TimeLimit extra) => $"{extra.Value} 个{Labels.Unit(extra.Unit)}";

@@ -11,8 +11,8 @@ using Shigan.Data;
 namespace Shigan.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShiganDb))]
-    [Migration("20261126141145_RoutingRules")]
-    partial class RoutingRules
+    [Migration("20261126142922_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

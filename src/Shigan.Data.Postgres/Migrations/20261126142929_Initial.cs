@@ -38,12 +38,32 @@ namespace Shigan.Data.Postgres.Migrations
                     Action = table.Column<int>(type: "integer", nullable: false),
                     EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
                     Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Platform = table.Column<int>(type: "integer", nullable: false),
+                    DefaultDepartmentName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TimeLimitValue = table.Column<int>(type: "integer", nullable: false),
+                    TimeLimitUnit = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseCategories", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -61,6 +81,19 @@ namespace Shigan.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "HolidayDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsWorkingDay = table.Column<bool>(type: "boolean", nullable: false),
+                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HolidayDays", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -70,7 +103,7 @@ namespace Shigan.Data.Postgres.Migrations
                     Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Level = table.Column<int>(type: "integer", nullable: false),
                     ParentId = table.Column<int>(type: "integer", nullable: true),
-                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -112,7 +145,7 @@ namespace Shigan.Data.Postgres.Migrations
                     DisplayName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Role = table.Column<int>(type: "integer", nullable: false),
                     RegionId = table.Column<int>(type: "integer", nullable: false),
-                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -151,7 +184,7 @@ namespace Shigan.Data.Postgres.Migrations
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     Platform = table.Column<int>(type: "integer", nullable: true),
                     RegionId = table.Column<int>(type: "integer", nullable: false),
-                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
                     Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -251,6 +284,137 @@ namespace Shigan.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "CaseRoutingRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseRoutingRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseRoutingRules_CaseCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "CaseCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseRoutingRules_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseRoutingRules_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Platform = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Supervision = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ReporterName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ReporterPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ReportedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReportedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    OutcomeRated = table.Column<bool>(type: "boolean", nullable: false),
+                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true),
+                    ExtensionValue = table.Column<int>(type: "integer", nullable: true),
+                    ExtensionUnit = table.Column<int>(type: "integer", nullable: true),
+                    ExtensionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ExtensionRequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExtensionRequestedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_CaseCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "CaseCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Cases_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: true),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: true),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    DepartmentName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RouteBasis = table.Column<int>(type: "integer", nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Supervision = table.Column<int>(type: "integer", nullable: true),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -314,6 +478,79 @@ namespace Shigan.Data.Postgres.Migrations
                 column: "RegionPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseCategories_Code",
+                table: "CaseCategories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseCategories_Name",
+                table: "CaseCategories",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseEvents_CaseId_Id",
+                table: "CaseEvents",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRoutingRules_CategoryId_RegionId",
+                table: "CaseRoutingRules",
+                columns: new[] { "CategoryId", "RegionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRoutingRules_DepartmentId",
+                table: "CaseRoutingRules",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRoutingRules_RegionId",
+                table: "CaseRoutingRules",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRoutingRules_RegionPath",
+                table: "CaseRoutingRules",
+                column: "RegionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CategoryId",
+                table: "Cases",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_DepartmentId_Status_Id",
+                table: "Cases",
+                columns: new[] { "DepartmentId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_MergedIntoId",
+                table: "Cases",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RegionId",
+                table: "Cases",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RegionPath_Id",
+                table: "Cases",
+                columns: new[] { "RegionPath", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ReportedById",
+                table: "Cases",
+                column: "ReportedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_DeadlineUtc",
+                table: "Cases",
+                columns: new[] { "Status", "DeadlineUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_RegionId_Name",
                 table: "Departments",
                 columns: new[] { "RegionId", "Name" },
@@ -368,16 +605,31 @@ namespace Shigan.Data.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CaseEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseRoutingRules");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Departments");
+                name: "HolidayDays");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "CaseCategories");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
 
             migrationBuilder.DropTable(
                 name: "Regions");

@@ -46,6 +46,26 @@ namespace Shigan.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Platform = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefaultDepartmentName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TimeLimitValue = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeLimitUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseCategories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -57,6 +77,19 @@ namespace Shigan.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HolidayDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsWorkingDay = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HolidayDays", x => x.Date);
                 });
 
             migrationBuilder.CreateTable(
@@ -250,6 +283,137 @@ namespace Shigan.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "CaseRoutingRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseRoutingRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseRoutingRules_CaseCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "CaseCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseRoutingRules_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseRoutingRules_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Platform = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Supervision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReporterPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ReportedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    OutcomeRated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MergedIntoId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExtensionValue = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExtensionUnit = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ExtensionRequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExtensionRequestedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_CaseCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "CaseCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Cases_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: true),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DepartmentName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RouteBasis = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    Supervision = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -313,6 +477,79 @@ namespace Shigan.Data.Sqlite.Migrations
                 column: "RegionPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseCategories_Code",
+                table: "CaseCategories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseCategories_Name",
+                table: "CaseCategories",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseEvents_CaseId_Id",
+                table: "CaseEvents",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRoutingRules_CategoryId_RegionId",
+                table: "CaseRoutingRules",
+                columns: new[] { "CategoryId", "RegionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRoutingRules_DepartmentId",
+                table: "CaseRoutingRules",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRoutingRules_RegionId",
+                table: "CaseRoutingRules",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRoutingRules_RegionPath",
+                table: "CaseRoutingRules",
+                column: "RegionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CategoryId",
+                table: "Cases",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_DepartmentId_Status_Id",
+                table: "Cases",
+                columns: new[] { "DepartmentId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_MergedIntoId",
+                table: "Cases",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RegionId",
+                table: "Cases",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RegionPath_Id",
+                table: "Cases",
+                columns: new[] { "RegionPath", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ReportedById",
+                table: "Cases",
+                column: "ReportedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_DeadlineUtc",
+                table: "Cases",
+                columns: new[] { "Status", "DeadlineUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_RegionId_Name",
                 table: "Departments",
                 columns: new[] { "RegionId", "Name" },
@@ -367,16 +604,31 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CaseEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseRoutingRules");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Departments");
+                name: "HolidayDays");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "CaseCategories");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
 
             migrationBuilder.DropTable(
                 name: "Regions");

@@ -12,8 +12,8 @@ using Shigan.Data;
 namespace Shigan.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShiganDb))]
-    [Migration("20261126141150_RoutingRules")]
-    partial class RoutingRules
+    [Migration("20261126142929_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
