@@ -30,6 +30,10 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<HolidayDay> HolidayDays => Set<HolidayDay>();
 
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
+
     public DbSet<CaseRoutingRule> CaseRoutingRules => Set<CaseRoutingRule>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -58,6 +62,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<Case>(builder);
         ScopeFilter<CaseEvent>(builder);
         ScopeFilter<CaseRoutingRule>(builder);
+        ScopeFilter<CaseAttachment>(builder);
     }
 
     // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an

@@ -67,6 +67,18 @@ public sealed class Case : IInRegion, IKeepsOwnHistory
 
     public long? MergedIntoId { get; set; }
 
+    /// <summary>The case this one was split from (拆分): each child goes to its own department.</summary>
+    public long? ParentId { get; set; }
+
+    /// <summary>The Open311 client that filed it, if one did.</summary>
+    public int? Open311ClientId { get; set; }
+
+    /// <summary>The unguessable token given to an Open311 client with the report (GeoReport v2 tokens/{token}).</summary>
+    public string? Open311Token { get; set; }
+
+    /// <summary>Answers to the category's questions.</summary>
+    public List<CaseAnswer> Answers { get; set; } = [];
+
     // The pending extension request (申请延期), at most one at a time; all null when none waits for approval.
     // Kept on the case rather than in a table of its own: it lives only until decided, and the history keeps the record.
     public int? ExtensionValue { get; set; }

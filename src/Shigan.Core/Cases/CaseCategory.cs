@@ -6,7 +6,7 @@ namespace Shigan.Core.Cases;
 /// A kind of problem (事件类别): which platform handles it, which department of the case's township takes it
 /// by default, and its time limit. The catalogue is the county's, the same for every township.
 /// </summary>
-public sealed class CaseCategory
+public sealed class CaseCategory : ISharedSetting
 {
     public const int NameMaxLength = 32;
     public const int CodeMaxLength = 32;
@@ -30,6 +30,9 @@ public sealed class CaseCategory
     public string? Description { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>What a reporter is asked beyond the description (Open311 attributes).</summary>
+    public List<CategoryQuestion> Questions { get; set; } = [];
 
     public TimeLimit TimeLimit => TimeLimit.Of(TimeLimitValue, TimeLimitUnit);
 }

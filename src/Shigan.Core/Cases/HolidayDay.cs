@@ -1,7 +1,9 @@
+using Shigan.Core.Org;
+
 namespace Shigan.Core.Cases;
 
 /// <summary>A day the calendar treats differently from its weekday: a public holiday off, or a weekend day worked (调休).</summary>
-public sealed class HolidayDay
+public sealed class HolidayDay : ISharedSetting
 {
     public DateOnly Date { get; set; }
 

@@ -240,6 +240,12 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -280,8 +286,18 @@ namespace Shigan.Data.Postgres.Migrations
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("Open311ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Open311Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("OutcomeRated")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Platform")
                         .HasColumnType("integer");
@@ -333,6 +349,13 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("Open311ClientId");
+
+                    b.HasIndex("Open311Token")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("RegionId");
 
                     b.HasIndex("ReportedById");
@@ -344,6 +367,70 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasIndex("DepartmentId", "Status", "Id");
 
                     b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("CaseEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseEventId");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("CaseAttachments");
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.CaseCategory", b =>
@@ -378,6 +465,12 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.Property<int>("Platform")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<int>("TimeLimitUnit")
                         .HasColumnType("integer");
@@ -526,6 +619,47 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasKey("Date");
 
                     b.ToTable("HolidayDays");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.Open311Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("Open311Clients");
                 });
 
             modelBuilder.Entity("Shigan.Core.Org.Department", b =>
@@ -780,6 +914,16 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Shigan.Core.Cases.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("Open311ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shigan.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Shigan.Core.Org.Region", "Region")
                         .WithMany()
                         .HasForeignKey("RegionId")
@@ -791,6 +935,20 @@ namespace Shigan.Data.Postgres.Migrations
                     b.Navigation("Department");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseAttachment", b =>
+                {
+                    b.HasOne("Shigan.Core.Cases.CaseEvent", null)
+                        .WithMany()
+                        .HasForeignKey("CaseEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shigan.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.CaseEvent", b =>

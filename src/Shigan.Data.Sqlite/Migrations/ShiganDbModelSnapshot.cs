@@ -224,6 +224,12 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -264,7 +270,17 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Open311ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Open311Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("OutcomeRated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Platform")
@@ -316,6 +332,13 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("Open311ClientId");
+
+                    b.HasIndex("Open311Token")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("RegionId");
 
                     b.HasIndex("ReportedById");
@@ -327,6 +350,67 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("DepartmentId", "Status", "Id");
 
                     b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseEventId");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("CaseAttachments");
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.CaseCategory", b =>
@@ -359,6 +443,12 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.Property<int>("Platform")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<int>("TimeLimitUnit")
                         .HasColumnType("INTEGER");
@@ -501,6 +591,45 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasKey("Date");
 
                     b.ToTable("HolidayDays");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.Open311Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("Open311Clients");
                 });
 
             modelBuilder.Entity("Shigan.Core.Org.Department", b =>
@@ -748,6 +877,16 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Shigan.Core.Cases.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("Open311ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shigan.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Shigan.Core.Org.Region", "Region")
                         .WithMany()
                         .HasForeignKey("RegionId")
@@ -759,6 +898,20 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.Navigation("Department");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseAttachment", b =>
+                {
+                    b.HasOne("Shigan.Core.Cases.CaseEvent", null)
+                        .WithMany()
+                        .HasForeignKey("CaseEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shigan.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.CaseEvent", b =>

@@ -43,6 +43,11 @@ internal static class RegionPathSync
                         ?? await db.Cases.IgnoreQueryFilters().Where(c => c.Id == caseEvent.CaseId).Select(c => c.RegionPath).SingleOrDefaultAsync(ct)
                         ?? caseEvent.RegionPath;
                     break;
+                case CaseAttachment attachment when entry.State == EntityState.Added:
+                    // So is a photo of it.
+                    attachment.RegionPath = await db.Cases.IgnoreQueryFilters().Where(c => c.Id == attachment.CaseId).Select(c => c.RegionPath).SingleOrDefaultAsync(ct)
+                        ?? attachment.RegionPath;
+                    break;
             }
         }
     }

@@ -14,6 +14,13 @@ internal static class ScopeGuard
 {
     public static void Check(ChangeTracker tracker, RegionScope scope)
     {
+        // Who may change a shared setting is the endpoint's policy; one who sees nothing changes nothing.
+        if (scope == RegionScope.Nothing
+            && tracker.Entries<ISharedSetting>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new OutOfScopeException("setting");
+        }
+
         foreach (var entry in tracker.Entries<IInRegion>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)

@@ -22,9 +22,9 @@ internal static class AuditRecorder
     public static List<PendingAudit> Capture(ChangeTracker tracker)
     {
         var pending = new List<PendingAudit>();
-        foreach (var entry in tracker.Entries<IInRegion>())
+        foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is IKeepsOwnHistory)
+            if (entry.Entity is IKeepsOwnHistory || entry.Entity is not (IInRegion or ISharedSetting))
             {
                 continue;
             }
@@ -81,7 +81,7 @@ internal static class AuditRecorder
     public static string Serialize(SortedDictionary<string, object?[]> changes) => JsonSerializer.Serialize(changes, Json);
 }
 
-internal sealed record PendingAudit(EntityEntry<IInRegion> Entry, AuditAction Action, SortedDictionary<string, object?[]>? Changes)
+internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, SortedDictionary<string, object?[]>? Changes)
 {
     /// <summary>Called after the save, when new rows have their keys.</summary>
     public AuditEntry ToEntry(ICurrentActor actor, DateTime atUtc)
@@ -95,7 +95,8 @@ internal sealed record PendingAudit(EntityEntry<IInRegion> Entry, AuditAction Ac
             Action = Action,
             EntityType = Entry.Metadata.ClrType.Name,
             EntityId = string.Join(",", key),
-            RegionPath = Entry.Entity.RegionPath,
+            // A shared setting is filed under the unit of whoever changed it (the system's scope starts at "").
+            RegionPath = Entry.Entity is IInRegion record ? record.RegionPath : actor.Scope.RangeStart,
             Changes = AuditRecorder.Serialize(Changes ?? AuditRecorder.Changes(Entry, AuditAction.Created)),
         };
     }

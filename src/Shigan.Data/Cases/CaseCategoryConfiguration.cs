@@ -15,5 +15,6 @@ internal sealed class CaseCategoryConfiguration : IEntityTypeConfiguration<CaseC
         c.HasIndex(x => x.Name).IsUnique();
         c.Property(x => x.DefaultDepartmentName).HasMaxLength(64);
         c.Property(x => x.Description).HasMaxLength(500);
+        c.Property(x => x.Questions).AsJson();
     }
 }

@@ -23,6 +23,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
         c.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         c.HasOne<Case>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        c.HasOne<Case>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        c.HasOne<Open311Client>().WithMany().HasForeignKey(x => x.Open311ClientId).OnDelete(DeleteBehavior.Restrict);
+        c.Property(x => x.Open311Token).HasMaxLength(32);
+        c.HasIndex(x => x.Open311Token).IsUnique();
+        c.Property(x => x.Answers).AsJson();
 
         // Work lists page by id within a unit, a department or a status; the deadline job scans open cases by deadline.
         c.HasIndex(x => new { x.RegionPath, x.Id });

@@ -46,6 +46,24 @@ public static class CategorySeed
         ("BM08", "水电气报修", Platform.ConvenienceServices, "便民服务中心", 1, TimeLimitUnit.WorkingDays),
     ];
 
+    // What the officers who take these reports ask first (Open311 attributes).
+    private static readonly Dictionary<string, List<CategoryQuestion>> Questions = new()
+    {
+        ["ZF01"] =
+        [
+            new("area", "搭建面积（平方米）", QuestionType.Number, false),
+            new("stage", "建设进度", QuestionType.SingleValueList, true, [new("building", "正在施工"), new("done", "已建成")]),
+        ],
+        ["ZF02"] = [new("still", "现在是否仍在经营", QuestionType.SingleValueList, true, [new("yes", "是"), new("no", "否")])],
+        ["ZF04"] =
+        [
+            new("kind", "污染情况", QuestionType.MultiValueList, true,
+                [new("floating", "水面漂浮物"), new("sewage", "污水直排"), new("smell", "异味"), new("dead-fish", "死鱼")]),
+        ],
+        ["SC01"] = [new("shop", "商户名称", QuestionType.Line, false), new("when", "就餐或购买时间", QuestionType.DateTime, false)],
+        ["ZZ03"] = [new("people", "是否危及人身安全", QuestionType.SingleValueList, true, [new("yes", "是"), new("no", "否")])],
+    };
+
     public static IEnumerable<CaseCategory> Categories() => Rows.Select(r => new CaseCategory
     {
         Code = r.Code,
@@ -54,6 +72,7 @@ public static class CategorySeed
         DefaultDepartmentName = r.Department,
         TimeLimitValue = r.Value,
         TimeLimitUnit = r.Unit,
+        Questions = Questions.GetValueOrDefault(r.Code) ?? [],
     });
 
     /// <summary>Seeds the catalogue when it is empty; false when it was not.</summary>
