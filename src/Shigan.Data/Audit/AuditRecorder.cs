@@ -86,7 +86,11 @@ internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Sorte
     /// <summary>Called after the save, when new rows have their keys.</summary>
     public AuditEntry ToEntry(ICurrentActor actor, DateTime atUtc)
     {
-        var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue?.ToString());
+        var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue switch
+        {
+            DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), // a holiday's key
+            var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+        });
         return new AuditEntry
         {
             AtUtc = atUtc,
