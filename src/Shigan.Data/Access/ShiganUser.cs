@@ -18,6 +18,11 @@ public sealed class ShiganUser : IdentityUser, IInRegion
 
     public required string RegionPath { get; set; }
 
+    /// <summary>The department of the unit the person works in, if any: its cases are their queue (部门待办).</summary>
+    public int? DepartmentId { get; set; }
+
+    public Department? Department { get; set; }
+
     /// <summary>A disabled account cannot sign in; its history stays.</summary>
     public bool IsDisabled { get; set; }
 

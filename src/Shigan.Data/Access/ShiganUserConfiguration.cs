@@ -11,5 +11,6 @@ internal sealed class ShiganUserConfiguration : IEntityTypeConfiguration<ShiganU
         user.Property(u => u.RegionPath).HasMaxLength(80);
         user.HasIndex(u => u.RegionPath);
         user.HasOne(u => u.Region).WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
+        user.HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

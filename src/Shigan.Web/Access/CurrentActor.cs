@@ -42,6 +42,9 @@ public sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
 
     public int? UnitId => IsSignedIn && int.TryParse(Principal!.FindFirstValue(ShiganClaims.UnitId), out var id) ? id : null;
 
+    /// <summary>The department whose queue is the account's own (部门待办), if it works in one.</summary>
+    public int? DepartmentId => IsSignedIn && int.TryParse(Principal!.FindFirstValue(ShiganClaims.DepartmentId), out var id) ? id : null;
+
     public RegionScope Scope =>
         mode != Mode.AsSignedIn ? RegionScope.All
         : IsSignedIn && Principal!.FindFirstValue(ShiganClaims.UnitPath) is { Length: > 0 } path ? RegionScope.Of(path)

@@ -7,4 +7,5 @@ public static class ShiganClaims
     public const string UnitPath = "shigan:unit_path";
     public const string DisplayName = "shigan:name";
     public const string UnitName = "shigan:unit_name";
+    public const string DepartmentId = "shigan:department";
 }

@@ -21,6 +21,10 @@ public sealed class ShiganClaimsFactory(UserManager<ShiganUser> users, IOptions<
         identity.AddClaim(new Claim(ShiganClaims.DisplayName, user.DisplayName));
         var unitName = await db.Regions.IgnoreQueryFilters().Where(r => r.Id == user.RegionId).Select(r => r.Name).SingleOrDefaultAsync();
         identity.AddClaim(new Claim(ShiganClaims.UnitName, unitName ?? ""));
+        if (user.DepartmentId is { } departmentId)
+        {
+            identity.AddClaim(new Claim(ShiganClaims.DepartmentId, departmentId.ToString(CultureInfo.InvariantCulture)));
+        }
         return identity;
     }
 }

@@ -28,7 +28,7 @@ public static class CaseExportApi
         ShiganDb db, CurrentActor actor, TimeProvider clock, IStringLocalizer<UiText> text, CaseSettings settings, [AsParameters] CaseListQuery query, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var filter = query.ToFilter(settings, now.UtcDateTime);
+        var filter = query.ToFilter(settings, now.UtcDateTime, actor.DepartmentId);
         var workbook = await WorkbookAsync(db, filter, actor, now.UtcDateTime, text, MaxRows, ct);
         // The name is Chinese: the result writes it both as an ASCII fallback and as filename* (RFC 5987, UTF-8).
         var name = $"{text["事件"]}-{ChinaTime.DateOf(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx";

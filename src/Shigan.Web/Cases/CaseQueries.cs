@@ -8,7 +8,11 @@ namespace Shigan.Web.Cases;
 public sealed record CaseFilter(
     CaseStatus? Status = null, Platform? Platform = null, string? CategoryCode = null, int? RegionId = null, int? DepartmentId = null,
     bool LateOnly = false, bool Mine = false, DateOnly? From = null, DateOnly? To = null, long? After = null, int? Size = null,
-    DateTime? FollowUpBefore = null);
+    DateTime? FollowUpBefore = null, DateTime? DueBefore = null)
+{
+    /// <summary>A department id no row has: the queue of an account without a department is empty.</summary>
+    public const int NoDepartment = -1;
+}
 
 /// <summary>One page of a work list: newest first, and the id to ask for the next page with (keyset paging: no offsets).</summary>
 public sealed record CasePage(IReadOnlyList<CaseItem> Items, long? Next);
@@ -91,6 +95,12 @@ public static class CaseQueries
         if (filter.LateOnly)
         {
             query = query.Where(c => Open.Contains(c.Status) && c.DeadlineUtc < nowUtc);
+        }
+
+        if (filter.DueBefore is { } due)
+        {
+            // Nearly late: still open, not yet late, due before the cutoff.
+            query = query.Where(c => Open.Contains(c.Status) && c.DeadlineUtc >= nowUtc && c.DeadlineUtc < due);
         }
 
         if (filter.FollowUpBefore is { } cutoff)

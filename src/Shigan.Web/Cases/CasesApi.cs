@@ -37,7 +37,7 @@ public static class CasesApi
         ShiganDb db, CurrentActor actor, TimeProvider clock, CaseSettings settings, [AsParameters] CaseListQuery query, long? after, int? size, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await CaseQueries.ListAsync(db, query.ToFilter(settings, now, after, size), actor.UserId, now, ct));
+        return TypedResults.Ok(await CaseQueries.ListAsync(db, query.ToFilter(settings, now, actor.DepartmentId, after, size), actor.UserId, now, ct));
     }
 
     public static async Task<Results<Ok<CaseDetail>, NotFound>> Get(ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, CancellationToken ct) =>

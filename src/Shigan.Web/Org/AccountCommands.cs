@@ -10,11 +10,13 @@ namespace Shigan.Web.Org;
 
 public sealed record AccountItem(
     string Id, string UserName, string DisplayName, Role Role, int RegionId, string RegionName, string RegionCode,
-    bool IsDisabled, DateTimeOffset? LockedOutUntil, DateTime CreatedAtUtc);
+    bool IsDisabled, DateTimeOffset? LockedOutUntil, DateTime CreatedAtUtc, int? DepartmentId = null, string? DepartmentName = null);
 
-public sealed record AccountInput(string? UserName, string? DisplayName, Role? Role, int? RegionId, string? Password);
+/// <summary><see cref="DepartmentId"/>: optional, a department of the account's own unit.</summary>
+public sealed record AccountInput(string? UserName, string? DisplayName, Role? Role, int? RegionId, string? Password, int? DepartmentId = null);
 
-public sealed record AccountUpdate(string? DisplayName, Role? Role, int? RegionId, bool? IsDisabled);
+/// <summary>Null fields keep their value; <see cref="DepartmentId"/> 0 takes the account out of its department.</summary>
+public sealed record AccountUpdate(string? DisplayName, Role? Role, int? RegionId, bool? IsDisabled, int? DepartmentId = null);
 
 public sealed record PasswordInput(string? Password);
 
@@ -59,6 +61,7 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
             .Required("displayName", input.DisplayName, ShiganUser.DisplayNameMaxLength)
             .Required("password", input.Password, PasswordMaxLength);
         var region = await CheckRoleAndUnitAsync(errors, input.Role, input.RegionId, ct);
+        await CheckDepartmentAsync(errors, input.DepartmentId, region, ct);
         var userName = input.UserName?.Trim() ?? "";
         // Names are unique across the county, so this check must see past the caller's scope.
         if (errors.First("userName") is null && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == users.NormalizeName(userName), ct))
@@ -87,6 +90,7 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
             Role = input.Role!.Value,
             RegionId = region!.Id,
             RegionPath = region.RegionPath,
+            DepartmentId = input.DepartmentId,
             EmailConfirmed = true,
             LockoutEnabled = true,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
@@ -117,6 +121,14 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
 
         var role = input.Role ?? user.Role;
         var region = await CheckRoleAndUnitAsync(errors, role, input.RegionId ?? user.RegionId, ct);
+        // A move to another unit leaves the old unit's department unless a new one is named.
+        var departmentId = input.DepartmentId switch
+        {
+            0 => null,
+            { } named => named,
+            null => region?.Id == user.RegionId ? user.DepartmentId : null,
+        };
+        await CheckDepartmentAsync(errors, departmentId, region, ct);
         var self = user.Id == actor.UserId;
         if (self && (role != user.Role || region?.Id != user.RegionId || input.IsDisabled == true))
         {
@@ -128,11 +140,13 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
             return (null, errors);
         }
 
-        var renewStamp = role != user.Role || region!.Id != user.RegionId || (input.IsDisabled ?? user.IsDisabled) != user.IsDisabled;
+        var renewStamp = role != user.Role || region!.Id != user.RegionId || departmentId != user.DepartmentId
+            || (input.IsDisabled ?? user.IsDisabled) != user.IsDisabled;
         user.DisplayName = input.DisplayName!.Trim();
         user.Role = role;
         user.RegionId = region!.Id;
         user.RegionPath = region.RegionPath;
+        user.DepartmentId = departmentId;
         user.IsDisabled = input.IsDisabled ?? user.IsDisabled;
         // One save either way; a new stamp makes open sessions lose the old role or unit within a minute.
         var result = renewStamp ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
@@ -214,6 +228,25 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
         return region;
     }
 
+    // The scope filter hides other units' departments: a foreign id reads as one that does not exist.
+    private async Task CheckDepartmentAsync(FieldErrors errors, int? departmentId, Region? region, CancellationToken ct)
+    {
+        if (departmentId is not { } id || region is null)
+        {
+            return;
+        }
+
+        var department = await db.Departments.Where(d => d.Id == id).Select(d => new { d.RegionId, d.IsActive }).SingleOrDefaultAsync(ct);
+        if (department is null || !department.IsActive)
+        {
+            errors.Add("departmentId", "部门不存在或已停用");
+        }
+        else if (department.RegionId != region.Id)
+        {
+            errors.Add("departmentId", "部门须属于账号所在单位");
+        }
+    }
+
     private static void AddIdentityErrors(FieldErrors errors, IdentityResult result)
     {
         foreach (var error in result.Errors)
@@ -224,5 +257,6 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
 
     private static IQueryable<AccountItem> Items(IQueryable<ShiganUser> users) =>
         users.Select(u => new AccountItem(
-            u.Id, u.UserName!, u.DisplayName, u.Role, u.RegionId, u.Region!.Name, u.Region.Code, u.IsDisabled, u.LockoutEnd, u.CreatedAtUtc));
+            u.Id, u.UserName!, u.DisplayName, u.Role, u.RegionId, u.Region!.Name, u.Region.Code, u.IsDisabled, u.LockoutEnd, u.CreatedAtUtc,
+            u.DepartmentId, u.Department!.Name));
 }
