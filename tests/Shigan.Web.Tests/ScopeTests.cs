@@ -75,6 +75,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             t => new { categoryCode = "SC01", regionId = t.Village, address = "越权地址", description = "越权上报的事件", reporterName = "越权", reporterPhone = "13900000000" }),
         ["POST /api/cases/{caseId:long}/actions"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/actions",
             _ => new { action = "Start", note = "越权办理", version = 2 }),
+        ["POST /api/cases/{caseId:long}/split"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/split",
+            t => new { version = 2, parts = new[] { new { departmentId = t.Department }, new { departmentId = t.Department + 1 } } }),
         ["POST /api/cases/{caseId:long}/extension"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/extension",
             _ => new { value = 3, unit = "WorkingDays", reason = "越权申请延期", version = 2 }),
         ["POST /api/cases/{caseId:long}/extension/decision"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/extension/decision",

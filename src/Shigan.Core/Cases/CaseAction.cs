@@ -35,4 +35,13 @@ public enum CaseAction
 
     /// <summary>合并: this case duplicates another (needs the other case).</summary>
     Merge = 11,
+
+    /// <summary>拆分: the case goes to several departments as child cases (needs 2 to 5 parts).</summary>
+    Split = 12,
+
+    /// <summary>
+    /// 子事件均已办结: the system's move when the last child of a split case is done; no person takes it
+    /// (<see cref="CaseWorkflow.IsBySystem"/>).
+    /// </summary>
+    ChildrenDone = 13,
 }

@@ -14,4 +14,7 @@ public static class CaseRefusals
     public const string MergeTargetRequired = "merge-target-required";
     public const string DeadlinePassed = "deadline-passed";
     public const string ExtensionMustAddTime = "extension-must-add-time";
+    public const string PartsCount = "parts-count";
+    public const string ChildCase = "child-case";
+    public const string ChildrenOpen = "children-open";
 }

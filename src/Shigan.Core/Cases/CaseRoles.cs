@@ -13,8 +13,9 @@ public static class CaseRoles
 
     public static bool MayAct(Role role, CaseAction action) => action switch
     {
-        // The command room (综合信息指挥室): acceptance, routing, refusal, merging, checking the outcome.
-        CaseAction.Accept or CaseAction.Reject or CaseAction.Assign or CaseAction.Reroute or CaseAction.Merge
+        // The command room (综合信息指挥室): acceptance, routing (splitting among departments too), refusal, merging,
+        // checking the outcome.
+        CaseAction.Accept or CaseAction.Reject or CaseAction.Assign or CaseAction.Reroute or CaseAction.Split or CaseAction.Merge
             or CaseAction.Reopen or CaseAction.Close => role is Role.CountyAdmin or Role.TownshipStaff or Role.PlatformOfficer,
 
         // The department's work, done by platform officers (and township staff standing in).
@@ -22,6 +23,7 @@ public static class CaseRoles
 
         // A rating taken at the window or on the follow-up call (回访); citizens rate on the public page.
         CaseAction.Rate => role is Role.WindowClerk or Role.TownshipStaff or Role.PlatformOfficer,
+        // The system's own moves (CaseWorkflow.IsBySystem) and anything unknown: nobody.
         _ => false,
     };
 

@@ -29,4 +29,10 @@ public enum CaseStatus
 
     /// <summary>已合并: a duplicate folded into another case, which carries on for both reporters.</summary>
     Merged = 9,
+
+    /// <summary>
+    /// 拆分办理中: the command room split it into child cases, one per department. Nobody acts on it by hand; the system
+    /// resolves it when its last child is done, and the reporter rates it as usual.
+    /// </summary>
+    Split = 10,
 }

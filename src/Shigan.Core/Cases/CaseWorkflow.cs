@@ -7,6 +7,8 @@ namespace Shigan.Core.Cases;
 /// The case state machine: the table of allowed transitions, and the decision for one action.
 /// The command room may refuse or merge a case as long as no department holds it; a department
 /// either works on it or hands it back; the outcome is closed by the reporter's rating.
+/// A case needing several departments is split (拆分) into child cases, one per department; the parent waits in
+/// <see cref="CaseStatus.Split"/> and is resolved by the system when the last child is done.
 /// </summary>
 public static class CaseWorkflow
 {
@@ -19,7 +21,21 @@ public static class CaseWorkflow
     /// </summary>
     public const CaseStatus ReopenedStatus = Assigned;
 
-    private const TransitionNeeds RatingOnce = TransitionNeeds.Rating | TransitionNeeds.NotYetRated;
+    /// <summary>
+    /// Where reopening sends a split case (a check that failed, or a dissatisfied rating): it has no department of its
+    /// own, so it goes back to the command room, which routes it to one department or splits it again. Its children
+    /// stay as they are: their work was done, and the history keeps it.
+    /// </summary>
+    public const CaseStatus SplitReopenedStatus = Accepted;
+
+    /// <summary>A split makes at least two parts (one part is a re-routing) and at most five (more is a campaign).</summary>
+    public const int MinParts = 2;
+
+    public const int MaxParts = 5;
+
+    private const TransitionNeeds RatingOnce = TransitionNeeds.Rating | TransitionNeeds.NotYetRated | TransitionNeeds.NotAChild;
+
+    private const TransitionNeeds SplitParts = TransitionNeeds.Parts | TransitionNeeds.NotAChild;
 
     public static IReadOnlyList<TransitionRule> Rules { get; } =
     [
@@ -30,22 +46,29 @@ public static class CaseWorkflow
         new(Accepted, Assign, Assigned, TransitionNeeds.Department),
         new(Accepted, Reject, Rejected, TransitionNeeds.Reason),
         new(Accepted, Merge, Merged, TransitionNeeds.MergeTarget),
+        new(Accepted, CaseAction.Split, CaseStatus.Split, SplitParts),
 
         new(Assigned, Start, InProgress),
         new(Assigned, Reroute, Assigned, TransitionNeeds.Department),
         new(Assigned, Return, Returned, TransitionNeeds.Reason),
         new(Assigned, Merge, Merged, TransitionNeeds.MergeTarget),
+        new(Assigned, CaseAction.Split, CaseStatus.Split, SplitParts),
 
         new(InProgress, Resolve, Resolved, TransitionNeeds.Note),
         new(InProgress, Reroute, Assigned, TransitionNeeds.Department),
         new(InProgress, Return, Returned, TransitionNeeds.Reason),
         new(InProgress, Merge, Merged, TransitionNeeds.MergeTarget),
+        new(InProgress, CaseAction.Split, CaseStatus.Split, SplitParts),
 
         new(Returned, Reroute, Assigned, TransitionNeeds.Department),
         new(Returned, Reject, Rejected, TransitionNeeds.Reason),
         new(Returned, Merge, Merged, TransitionNeeds.MergeTarget),
+        new(Returned, CaseAction.Split, CaseStatus.Split, SplitParts),
 
-        new(Resolved, Rate, Closed, TransitionNeeds.Rating, ToIfDissatisfied: ReopenedStatus),
+        // A split case is its children's: nobody resolves, re-routes, refuses or merges it by hand meanwhile.
+        new(CaseStatus.Split, ChildrenDone, Resolved, TransitionNeeds.ChildrenDone),
+
+        new(Resolved, Rate, Closed, TransitionNeeds.Rating | TransitionNeeds.NotAChild, ToIfDissatisfied: ReopenedStatus),
         new(Resolved, Reopen, ReopenedStatus, TransitionNeeds.Reason),
         new(Resolved, Close, Closed, TransitionNeeds.Note),
 
@@ -59,14 +82,26 @@ public static class CaseWorkflow
     private static readonly Dictionary<(CaseStatus, CaseAction), TransitionRule> ByKey =
         Rules.ToDictionary(r => (r.From, r.Action));
 
-    /// <summary>The actions offered for a case in this status, in table order.</summary>
-    public static IReadOnlyList<CaseAction> AllowedActions(CaseStatus status) =>
-        [.. Rules.Where(r => r.From == status).Select(r => r.Action)];
+    /// <summary>The actions a person may take on a case in this status, in table order (the system's own are left out).</summary>
+    public static IReadOnlyList<CaseAction> AllowedActions(CaseStatus status) => AllowedActions(status, isChild: false);
+
+    /// <summary>The same for a child of a split, which is neither rated nor split again.</summary>
+    public static IReadOnlyList<CaseAction> AllowedActions(CaseStatus status, bool isChild) =>
+        [.. Rules.Where(r => r.From == status && !IsBySystem(r.Action) && !(isChild && r.Needs.HasFlag(TransitionNeeds.NotAChild))).Select(r => r.Action)];
+
+    /// <summary>Moves only the system makes: no role may take them, no page offers them.</summary>
+    public static bool IsBySystem(CaseAction action) => action == ChildrenDone;
+
+    /// <summary>Whether a child of a split is done, as far as its parent is concerned: its department's work is over.</summary>
+    public static bool IsDoneAsChild(CaseStatus status) => status is Resolved or Closed or Rejected or Merged;
 
     public static TransitionRule? Rule(CaseStatus from, CaseAction action) =>
         ByKey.GetValueOrDefault((from, action));
 
-    /// <summary>Whether the deadline is running: from the report until the department says it is done.</summary>
+    /// <summary>
+    /// Whether the deadline is running: from the report until the department says it is done. A split case's deadline
+    /// runs in its children (which carry the same one), so it is not supervised twice.
+    /// </summary>
     public static bool DeadlineRuns(CaseStatus status) =>
         status is Reported or Accepted or Assigned or InProgress or Returned;
 
@@ -83,13 +118,18 @@ public static class CaseWorkflow
             return TransitionResult.Refused(refusal);
         }
 
-        return input.Rating == CaseRating.Dissatisfied && rule.ToIfDissatisfied is { } reopened
-            ? TransitionResult.Allowed(reopened)
-            : TransitionResult.Allowed(rule.To);
+        var to = input.Rating == CaseRating.Dissatisfied && rule.ToIfDissatisfied is { } reopened ? reopened : rule.To;
+        return TransitionResult.Allowed(
+            to == ReopenedStatus && action is Reopen or Rate && input.NoDepartment ? SplitReopenedStatus : to);
     }
 
     private static string? Missing(TransitionNeeds needs, TransitionInput input)
     {
+        if (needs.HasFlag(TransitionNeeds.NotAChild) && input.IsChild)
+        {
+            return CaseRefusals.ChildCase;
+        }
+
         if (needs.HasFlag(TransitionNeeds.Reason) && CheckText(input.Reason, CaseRefusals.ReasonRequired, CaseRefusals.ReasonTooLong) is { } reason)
         {
             return reason;
@@ -118,6 +158,16 @@ public static class CaseWorkflow
         if (needs.HasFlag(TransitionNeeds.MergeTarget) && string.IsNullOrWhiteSpace(input.MergeInto))
         {
             return CaseRefusals.MergeTargetRequired;
+        }
+
+        if (needs.HasFlag(TransitionNeeds.Parts) && input.PartCount is < MinParts or > MaxParts)
+        {
+            return CaseRefusals.PartsCount;
+        }
+
+        if (needs.HasFlag(TransitionNeeds.ChildrenDone) && input.OpenChildren > 0)
+        {
+            return CaseRefusals.ChildrenOpen;
         }
 
         return null;

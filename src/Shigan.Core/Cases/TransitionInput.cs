@@ -21,4 +21,19 @@ public sealed record TransitionInput
 
     /// <summary>Whether the current outcome (the last resolution, or the rejection) already has its rating.</summary>
     public bool AlreadyRated { get; init; }
+
+    /// <summary>How many child cases a split would make.</summary>
+    public int PartCount { get; init; }
+
+    /// <summary>Whether the case is a child of a split (it has a parent).</summary>
+    public bool IsChild { get; init; }
+
+    /// <summary>How many children of a split case are still open.</summary>
+    public int OpenChildren { get; init; }
+
+    /// <summary>
+    /// Whether the case has no department of its own: a split case, whose departments hold its children. Reopening
+    /// such a case sends it to the command room (<see cref="CaseWorkflow.SplitReopenedStatus"/>), not to a department.
+    /// </summary>
+    public bool NoDepartment { get; init; }
 }

@@ -30,14 +30,43 @@ public sealed record CaseDetail(
     CaseSource Source, int RegionId, string RegionName, string? Address, double? Latitude, double? Longitude, string Description,
     string? ReporterName, string? ReporterPhone, DateTime ReportedAtUtc, DateTime DeadlineUtc, bool IsLate,
     int? DepartmentId, string? DepartmentName, CaseRating? Rating, long? MergedIntoId, int Version,
-    IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventItem> History, PendingExtension? PendingExtension = null);
+    IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventItem> History, PendingExtension? PendingExtension = null,
+    LinkedCase? Parent = null, IReadOnlyList<LinkedCase>? Children = null, LinkedCase? MergedInto = null,
+    IReadOnlyList<MergedDuplicate>? Duplicates = null);
 
-/// <summary>What anyone holding the tracking number may see: no names, no phone numbers, no staff names.</summary>
+/// <summary>A case linked to another: the case it was split from, one of its children, or the case it was merged into.</summary>
+public sealed record LinkedCase(long Id, string TrackingNumber, CaseStatus Status, string? DepartmentName);
+
+/// <summary>
+/// A duplicate merged into a case, with its reporter, so the follow-up reaches both reporters. Masked like the case's
+/// own reporter for those who may not read reporters.
+/// </summary>
+public sealed record MergedDuplicate(long Id, string TrackingNumber, DateTime ReportedAtUtc, string? ReporterName, string? ReporterPhone);
+
+/// <summary>拆分: the parts of the case, one child case each, and the version of the case the caller read.</summary>
+public sealed record SplitInput(int? Version, IReadOnlyList<SplitPart?>? Parts);
+
+/// <summary>
+/// One part: a department of the case's township; its own description (blank: the case's) and category (blank: the
+/// case's, which gives the child its platform; the deadline stays the case's).
+/// </summary>
+public sealed record SplitPart(int? DepartmentId, string? Description, string? CategoryCode);
+
+/// <summary>The child cases a split made, in the order of the parts.</summary>
+public sealed record SplitReceipt(IReadOnlyList<SplitChild> Children);
+
+public sealed record SplitChild(long Id, string TrackingNumber, int DepartmentId, string DepartmentName);
+
+/// <summary>
+/// What anyone holding the tracking number may see: no names, no phone numbers, no staff names. A merged duplicate
+/// names the case it was merged into, which its reporter follows from then on.
+/// </summary>
 public sealed record PublicCaseView(
     string TrackingNumber, string Category, CaseStatus Status, string Place, DateTime ReportedAtUtc, DateTime DeadlineUtc,
-    string? DepartmentName, bool CanRate, IReadOnlyList<PublicCaseStep> Steps);
+    string? DepartmentName, bool CanRate, IReadOnlyList<PublicCaseStep> Steps, string? MergedInto = null);
 
-public sealed record PublicCaseStep(DateTime AtUtc, CaseStatus? Status, string? Note);
+/// <summary>One step of the public progress; <see cref="Part"/> names the department of a split's part (拆分办理) it is about.</summary>
+public sealed record PublicCaseStep(DateTime AtUtc, CaseStatus? Status, string? Note, string? Part = null);
 
 public sealed record ReportReceipt(long Id, string TrackingNumber, CaseStatus Status, string? DepartmentName, DateTime DeadlineUtc);
 

@@ -105,9 +105,10 @@ public static class CaseQueries
 
         if (filter.FollowUpBefore is { } cutoff)
         {
-            // Resolved, not yet rated, and resolved (the last time) before the cutoff: due for the follow-up call.
-            query = query.Where(c => c.Status == CaseStatus.Resolved && !c.OutcomeRated
-                && !c.Events.Any(e => e.Action == CaseAction.Resolve && e.AtUtc > cutoff));
+            // Resolved, not yet rated, and resolved (the last time) before the cutoff: due for the follow-up call. The
+            // call is about the case the reporter reported: a split's children are not called about on their own.
+            query = query.Where(c => c.Status == CaseStatus.Resolved && !c.OutcomeRated && c.ParentId == null
+                && !c.Events.Any(e => (e.Action == CaseAction.Resolve || e.Action == CaseAction.ChildrenDone) && e.AtUtc > cutoff));
         }
 
         if (filter.Mine)
@@ -147,31 +148,73 @@ public static class CaseQueries
             c.Address, c.Latitude, c.Longitude, c.Description, c.ReporterName, c.ReporterPhone, c.ReportedAtUtc, c.DeadlineUtc,
             Open.Contains(c.Status) && c.DeadlineUtc < nowUtc, c.DepartmentId, c.Department?.Name, c.Rating, c.MergedIntoId, c.Version,
             // A rated outcome offers no second rating.
-            CaseWorkflow.AllowedActions(c.Status).Where(a => a != CaseAction.Rate || !c.OutcomeRated).ToList(), history,
+            CaseWorkflow.AllowedActions(c.Status, isChild: c.ParentId is not null).Where(a => a != CaseAction.Rate || !c.OutcomeRated).ToList(), history,
             c is { ExtensionRequestedAtUtc: { } askedAt, ExtensionValue: { } value, ExtensionUnit: { } unit }
                 ? new PendingExtension(value, unit, c.ExtensionReason ?? "", askedAt, c.ExtensionRequestedById)
-                : null);
+                : null,
+            c.ParentId is { } parentId ? (await LinkedAsync(db.Cases.Where(x => x.Id == parentId), ct)).SingleOrDefault() : null,
+            await LinkedAsync(db.Cases.Where(x => x.ParentId == id), ct),
+            c.MergedIntoId is { } targetId ? (await LinkedAsync(db.Cases.Where(x => x.Id == targetId), ct)).SingleOrDefault() : null,
+            await DuplicatesAsync(db, id, ct));
     }
+
+    // Linked cases are read through the scope filter like any other: one outside the reader's scope is not listed.
+    private static async Task<List<LinkedCase>> LinkedAsync(IQueryable<Case> cases, CancellationToken ct) =>
+        (await cases.AsNoTracking().OrderBy(x => x.Id)
+            .Select(x => new { x.Id, x.ReportedAtUtc, x.Status, Department = x.Department!.Name })
+            .ToListAsync(ct))
+        .Select(x => new LinkedCase(x.Id, TrackingNumber.New(new DateTimeOffset(x.ReportedAtUtc, TimeSpan.Zero), x.Id), x.Status, x.Department))
+        .ToList();
+
+    private static async Task<List<MergedDuplicate>> DuplicatesAsync(ShiganDb db, long id, CancellationToken ct) =>
+        (await db.Cases.AsNoTracking().Where(x => x.MergedIntoId == id).OrderBy(x => x.Id)
+            .Select(x => new { x.Id, x.ReportedAtUtc, x.ReporterName, x.ReporterPhone })
+            .ToListAsync(ct))
+        .Select(x => new MergedDuplicate(x.Id, TrackingNumber.New(new DateTimeOffset(x.ReportedAtUtc, TimeSpan.Zero), x.Id), x.ReportedAtUtc, x.ReporterName, x.ReporterPhone))
+        .ToList();
 
     /// <summary>
     /// The public page's view of a case, found by its tracking number: no reporter, no phone, no staff names, only
-    /// the steps and the notes the department wrote for the public. Null for a number that names no case.
+    /// the steps and the notes the department wrote for the public. Null for a number that names no case, and for a
+    /// child of a split: the reporter follows the case they reported, whose steps include its parts' (拆分办理).
     /// </summary>
     public static async Task<PublicCaseView?> PublicAsync(ShiganDb db, string trackingNumber, CancellationToken ct = default)
     {
-        if (await FindByNumberAsync(db, trackingNumber, ct) is not { } c)
+        if (await FindByNumberAsync(db, trackingNumber, ct) is not { ParentId: null } c)
         {
             return null;
         }
 
-        var steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id && e.ToStatus != null).OrderBy(e => e.Id)
-            .Select(e => new PublicCaseStep(e.AtUtc, e.ToStatus, e.Action == CaseAction.Resolve || e.Action == CaseAction.Reject ? e.Note : null))
+        var own = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id && e.ToStatus != null).OrderBy(e => e.Id)
+            .Select(e => new { e.Id, Step = new PublicCaseStep(e.AtUtc, e.ToStatus, e.Action == CaseAction.Resolve || e.Action == CaseAction.Reject ? e.Note : null, null) })
             .ToListAsync(ct);
+        var parts = await db.CaseEvents.AsNoTracking().Where(e => e.Case!.ParentId == c.Id && e.ToStatus != null)
+            .Select(e => new
+            {
+                e.Id,
+                Step = new PublicCaseStep(
+                    e.AtUtc, e.ToStatus, e.Action == CaseAction.Resolve || e.Action == CaseAction.Reject ? e.Note : null,
+                    e.DepartmentName ?? e.Case!.Department!.Name),
+            })
+            .ToListAsync(ct);
+        // At one instant the split itself comes before its parts' first steps, and the parts' last steps before the
+        // case's own resolution.
+        var steps = own.Select(s => (s.Id, s.Step, Rank: s.Step.Status == CaseStatus.Split ? 0 : 2))
+            .Concat(parts.Select(s => (s.Id, s.Step, Rank: 1)))
+            .OrderBy(s => s.Step.AtUtc).ThenBy(s => s.Rank).ThenBy(s => s.Id)
+            .Select(s => s.Step).ToList();
         var township = RegionPaths.Codes(c.RegionPath) is { Count: >= 2 } codes ? codes[1] : null;
         var townshipName = township is null ? null : await db.Regions.Where(r => r.Code == township).Select(r => r.Name).SingleOrDefaultAsync(ct);
         var place = townshipName is null || townshipName == c.Region!.Name ? c.Region!.Name : $"{townshipName} {c.Region.Name}";
         var canRate = CaseWorkflow.Decide(c.Status, CaseAction.Rate, new TransitionInput { Rating = CaseRating.Satisfied, AlreadyRated = c.OutcomeRated }).IsAllowed;
-        return new PublicCaseView(c.TrackingNumber, c.Category!.Name, c.Status, place, c.ReportedAtUtc, c.DeadlineUtc, c.Department?.Name, canRate, steps);
+        string? mergedInto = null;
+        if (c.MergedIntoId is { } targetId
+            && await db.Cases.AsNoTracking().Where(x => x.Id == targetId).Select(x => (DateTime?)x.ReportedAtUtc).SingleOrDefaultAsync(ct) is { } at)
+        {
+            mergedInto = TrackingNumber.New(new DateTimeOffset(at, TimeSpan.Zero), targetId);
+        }
+
+        return new PublicCaseView(c.TrackingNumber, c.Category!.Name, c.Status, place, c.ReportedAtUtc, c.DeadlineUtc, c.Department?.Name, canRate, steps, mergedInto);
     }
 
     /// <summary>The case a tracking number names: the number carries the id, and its date must match the report's.</summary>

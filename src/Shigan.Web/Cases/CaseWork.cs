@@ -65,7 +65,8 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             target = TrackingNumber.TryParse(number, TrackingNumber.DefaultPrefix, out var parts)
                 ? await db.Cases.SingleOrDefaultAsync(c => c.Id == parts.Sequence, ct)
                 : null;
-            if (target is null || target.Id == @case.Id || target.Status is CaseStatus.Merged or CaseStatus.Rejected)
+            // A child of a split is internal: the duplicate's reporter could not follow it.
+            if (target is null || target.Id == @case.Id || target.Status is CaseStatus.Merged or CaseStatus.Rejected || target.ParentId is not null)
             {
                 errors.Add("mergeInto", "要合并到的事件不存在或不能合并");
             }
@@ -86,6 +87,8 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             DepartmentKey = department?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MergeInto = target?.TrackingNumber,
             AlreadyRated = @case.OutcomeRated,
+            IsChild = @case.ParentId is not null,
+            NoDepartment = @case.DepartmentId is null,
         });
         if (decision.To is not { } to)
         {
@@ -104,7 +107,8 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             ToStatus = to,
             ActorId = actor.UserId,
             ActorName = actor.Name,
-            Note = reason ?? note,
+            // Both histories name the other case: the duplicate's says where its reporter's problem is now followed.
+            Note = target is null ? reason ?? note : note is null ? $"合并到 {target.TrackingNumber}" : $"合并到 {target.TrackingNumber}。{note}",
             DepartmentId = department?.Id,
             DepartmentName = department?.Name,
             Rating = input.Rating,
@@ -126,7 +130,164 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             target.Version++;
         }
 
+        await FollowSplitAsync(@case, from, now, ct);
         return await SaveAsync(errors, ct);
+    }
+
+    /// <summary>
+    /// 拆分: the case goes to several departments of its township as child cases, each Assigned to its department with
+    /// the case's place, reporter, source and deadline (the reporter was promised one deadline; a part does not move
+    /// it), and the case waits in <see cref="CaseStatus.Split"/> until the last child is done. All or nothing: the
+    /// children and both histories are written in one transaction (the case's entry names the children's numbers,
+    /// which exist only once they are saved).
+    /// </summary>
+    public async Task<(ActOutcome Outcome, FieldErrors Errors, IReadOnlyList<SplitChild> Children)> SplitAsync(
+        long id, SplitInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var @case = await db.Cases.Include(c => c.Category).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return (ActOutcome.NotFound, errors, []);
+        }
+
+        if (Gate(@case, role => CaseRoles.MayAct(role, CaseAction.Split), input.Version, errors) is { } refused)
+        {
+            return (refused, errors, []);
+        }
+
+        var parts = input.Parts ?? [];
+        var decision = CaseWorkflow.Decide(@case.Status, CaseAction.Split, new TransitionInput
+        {
+            PartCount = parts.Count,
+            IsChild = @case.ParentId is not null,
+        });
+        if (decision.To is not { } to)
+        {
+            return (ActOutcome.Invalid, errors.Add(FieldOf(decision.Refusal), RefusalMessage(decision.Refusal)), []);
+        }
+
+        // The departments of the case's township, as far as the actor sees them; categories from the catalogue.
+        var township = TownshipPath(@case.RegionPath);
+        var wanted = parts.Select(p => p?.DepartmentId).OfType<int>().Distinct().ToList();
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => wanted.Contains(d.Id) && d.IsActive && d.RegionPath == township)
+            .ToDictionaryAsync(d => d.Id, ct);
+        var codes = parts.Select(p => p?.CategoryCode?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
+        var categories = await db.CaseCategories.AsNoTracking().Where(c => codes.Contains(c.Code) && c.IsActive).ToDictionaryAsync(c => c.Code, ct);
+        var taken = new HashSet<int>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            var field = $"parts[{i}]";
+            if (part?.DepartmentId is not { } departmentId)
+            {
+                errors.Add(field + ".departmentId", "请选择部门");
+            }
+            else if (!departments.ContainsKey(departmentId))
+            {
+                errors.Add(field + ".departmentId", "部门不存在、已停用或不属于本乡镇");
+            }
+            else if (!taken.Add(departmentId))
+            {
+                errors.Add(field + ".departmentId", "每个部门只分一件子事件");
+            }
+
+            if (!string.IsNullOrWhiteSpace(part?.Description))
+            {
+                errors.Optional(field + ".description", part.Description, Case.DescriptionMaxLength);
+            }
+
+            if (part?.CategoryCode?.Trim() is { Length: > 0 } code && !categories.ContainsKey(code))
+            {
+                errors.Add(field + ".categoryCode", "事件类别不存在");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return (ActOutcome.Invalid, errors, []);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = @case.Status;
+        var children = parts.Select(part =>
+        {
+            var department = departments[part!.DepartmentId!.Value];
+            var category = part.CategoryCode?.Trim() is { Length: > 0 } code ? categories[code] : @case.Category!;
+            var child = new Case
+            {
+                CategoryId = category.Id,
+                Platform = category.Platform,
+                Status = CaseStatus.Assigned,
+                Source = @case.Source,
+                RegionId = @case.RegionId,
+                RegionPath = @case.RegionPath,
+                Address = @case.Address,
+                Latitude = @case.Latitude,
+                Longitude = @case.Longitude,
+                Description = Text(part.Description) ?? @case.Description,
+                ReporterName = @case.ReporterName,
+                ReporterPhone = @case.ReporterPhone,
+                ReportedById = @case.ReportedById,
+                ReportedAtUtc = @case.ReportedAtUtc,
+                DeadlineUtc = @case.DeadlineUtc,
+                DepartmentId = department.Id,
+                ParentId = @case.Id,
+                Version = 1,
+            };
+            child.Events.Add(new CaseEvent
+            {
+                AtUtc = now,
+                Kind = CaseEventKind.Action,
+                Action = CaseAction.Split,
+                ToStatus = CaseStatus.Assigned,
+                ActorId = actor.UserId,
+                ActorName = actor.Name,
+                Note = $"拆分自 {@case.TrackingNumber}",
+                DepartmentId = department.Id,
+                DepartmentName = department.Name,
+                RegionPath = @case.RegionPath,
+            });
+            return (Case: child, Department: department);
+        }).ToList();
+
+        // The departments hold the children; the case keeps no department, and its deadline no longer runs, so a
+        // pending extension request has nothing left to extend (the history keeps it).
+        var withdrawn = @case.HasPendingExtension;
+        @case.Status = to;
+        @case.DepartmentId = null;
+        @case.ExtensionValue = null;
+        @case.ExtensionUnit = null;
+        @case.ExtensionReason = null;
+        @case.ExtensionRequestedAtUtc = null;
+        @case.ExtensionRequestedById = null;
+        @case.Version++;
+        db.Cases.AddRange(children.Select(c => c.Case));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (outcome, _) = await SaveAsync(errors, ct);
+        if (outcome != ActOutcome.Done)
+        {
+            return (outcome, errors, []);
+        }
+
+        var numbers = string.Join("、", children.Select(c => $"{c.Case.TrackingNumber}（{c.Department.Name}）"));
+        @case.Events.Add(new CaseEvent
+        {
+            AtUtc = now,
+            Kind = CaseEventKind.Action,
+            Action = CaseAction.Split,
+            FromStatus = from,
+            ToStatus = to,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            Note = withdrawn ? $"拆分为 {children.Count} 件子事件：{numbers}。待审批的延期申请随之撤销" : $"拆分为 {children.Count} 件子事件：{numbers}",
+            RegionPath = @case.RegionPath,
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (ActOutcome.Done, errors, [.. children.Select(c => new SplitChild(c.Case.Id, c.Case.TrackingNumber, c.Department.Id, c.Department.Name))]);
     }
 
     /// <summary>
@@ -137,7 +298,7 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
     {
         var errors = new FieldErrors().Optional("comment", input.Comment, CaseWorkflow.TextMaxLength);
         var @case = await CaseQueries.FindByNumberAsync(db, trackingNumber, ct);
-        if (@case is null || string.IsNullOrEmpty(@case.ReporterPhone)
+        if (@case is null || @case.ParentId is not null || string.IsNullOrEmpty(@case.ReporterPhone)
             || PhoneNumbers.Normalize(@case.ReporterPhone) != PhoneNumbers.Normalize(input.Phone))
         {
             return (ActOutcome.NotFound, errors);
@@ -153,17 +314,23 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             return (ActOutcome.Invalid, errors);
         }
 
-        var decision = CaseWorkflow.Decide(@case.Status, CaseAction.Rate, new TransitionInput { Rating = input.Rating, AlreadyRated = @case.OutcomeRated });
+        var decision = CaseWorkflow.Decide(@case.Status, CaseAction.Rate, new TransitionInput
+        {
+            Rating = input.Rating,
+            AlreadyRated = @case.OutcomeRated,
+            NoDepartment = @case.DepartmentId is null,
+        });
         if (decision.To is not { } to)
         {
             return (ActOutcome.Invalid, errors.Add("rating", RefusalMessage(decision.Refusal)));
         }
 
         var from = @case.Status;
+        var now = clock.GetUtcNow().UtcDateTime;
         Apply(@case, CaseAction.Rate, to, new ActionInput(CaseAction.Rate, null, input.Comment, input.Rating, null, null, null), null, null);
         @case.Events.Add(new CaseEvent
         {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
+            AtUtc = now,
             Kind = CaseEventKind.Action,
             Action = CaseAction.Rate,
             FromStatus = from,
@@ -173,6 +340,7 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
             Rating = input.Rating,
             RegionPath = @case.RegionPath,
         });
+        await FollowSplitAsync(@case, from, now, ct);
         return await SaveAsync(errors, ct, "rating", "该事件刚被更新，请刷新后再试");
     }
 
@@ -379,6 +547,78 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
         return (ActOutcome.Done, errors);
     }
 
+    /// <summary>
+    /// What a move means for a split (same save): a child whose department's work is over touches its parent, which
+    /// the system resolves when no child is left open; a parent that closes closes its resolved children with it
+    /// (they are not rated on their own, and would otherwise wait for a follow-up call that never comes).
+    /// </summary>
+    private async Task FollowSplitAsync(Case @case, CaseStatus from, DateTime now, CancellationToken ct)
+    {
+        if (@case.ParentId is { } parentId && CaseWorkflow.IsDoneAsChild(@case.Status) && !CaseWorkflow.IsDoneAsChild(from))
+        {
+            var parent = await db.Cases.SingleOrDefaultAsync(c => c.Id == parentId, ct);
+            if (parent is not { Status: CaseStatus.Split })
+            {
+                return;
+            }
+
+            // Touched even while others are open: two children finishing at once then conflict on the parent's
+            // version, and the one told to try again finds the other done, so the last one is never missed.
+            parent.Version++;
+            var siblings = await db.Cases.Where(c => c.ParentId == parentId && c.Id != @case.Id).Select(c => c.Status).ToListAsync(ct);
+            var decision = CaseWorkflow.Decide(parent.Status, CaseAction.ChildrenDone, new TransitionInput
+            {
+                OpenChildren = siblings.Count(s => !CaseWorkflow.IsDoneAsChild(s)),
+            });
+            if (decision.To is { } resolved)
+            {
+                parent.Events.Add(new CaseEvent
+                {
+                    AtUtc = now,
+                    Kind = CaseEventKind.Action,
+                    Action = CaseAction.ChildrenDone,
+                    FromStatus = parent.Status,
+                    ToStatus = resolved,
+                    ActorName = SplitFollower,
+                    RegionPath = parent.RegionPath,
+                });
+                parent.Status = resolved;
+                parent.OutcomeRated = false; // a new outcome waits for the reporter's rating
+            }
+        }
+
+        if (@case.Status == CaseStatus.Closed && from != CaseStatus.Closed)
+        {
+            var resolvedChildren = await db.Cases.Where(c => c.ParentId == @case.Id && c.Status == CaseStatus.Resolved).ToListAsync(ct);
+            foreach (var child in resolvedChildren)
+            {
+                child.Status = CaseStatus.Closed;
+                child.Version++;
+                child.Events.Add(new CaseEvent
+                {
+                    AtUtc = now,
+                    Kind = CaseEventKind.Action,
+                    Action = CaseAction.Close,
+                    FromStatus = CaseStatus.Resolved,
+                    ToStatus = CaseStatus.Closed,
+                    ActorName = SplitFollower,
+                    Note = $"随 {@case.TrackingNumber} 结案",
+                    RegionPath = child.RegionPath,
+                });
+            }
+        }
+    }
+
+    /// <summary>The township a place belongs to (its own path for a township): a split's departments are the township's.</summary>
+    public static string TownshipPath(string placePath)
+    {
+        var codes = RegionPaths.Codes(placePath);
+        return codes.Count >= 2 ? RegionPaths.Child(RegionPaths.Root(codes[0]), codes[1]) : placePath;
+    }
+
+    /// <summary>The name the system acts under when it follows a split (resolving the parent, closing the children).</summary>
+    public const string SplitFollower = "拆分办理";
+
     private const string ChangedMessage = "该事件已被他人处理，请刷新后再试";
 
     // History notes are stored in Chinese like every other note: the record of what was decided, not interface text.
@@ -422,6 +662,7 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
         CaseRefusals.RatingRequired or CaseRefusals.AlreadyRated => "rating",
         CaseRefusals.DepartmentRequired => "departmentId",
         CaseRefusals.MergeTargetRequired => "mergeInto",
+        CaseRefusals.PartsCount => "parts",
         _ => "action",
     };
 
@@ -434,6 +675,9 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
         CaseRefusals.AlreadyRated => "该事件已评价",
         CaseRefusals.DepartmentRequired => "请选择部门",
         CaseRefusals.MergeTargetRequired => "请填写要合并到的事件编号",
+        CaseRefusals.PartsCount => "请拆分为两到五件子事件",
+        CaseRefusals.ChildCase => "拆分出的子事件不再拆分，也不单独评价",
+        CaseRefusals.ChildrenOpen => "子事件尚未全部办结",
         _ => "当前状态下不能进行该操作",
     };
 }

@@ -23,6 +23,7 @@ public static class CasesApi
         group.MapGet("/{caseId:long}", Get);
         group.MapPost("/", Report);
         group.MapPost("/{caseId:long}/actions", Act);
+        group.MapPost("/{caseId:long}/split", Split);
         group.MapPost("/{caseId:long}/extension", RequestExtension);
         group.MapPost("/{caseId:long}/extension/decision", DecideExtension);
         return api;
@@ -78,6 +79,21 @@ public static class CasesApi
         };
     }
 
+    /// <summary>拆分: the command room splits the case among departments of its township; the answer lists the children.</summary>
+    public static async Task<Results<Ok<SplitReceipt>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Split(
+        CaseWork work, long caseId, SplitInput input, IStringLocalizer<UiText> text, CancellationToken ct)
+    {
+        var (outcome, errors, children) = await work.SplitAsync(caseId, input, ct);
+        return outcome switch
+        {
+            ActOutcome.NotFound => TypedResults.NotFound(),
+            ActOutcome.Forbidden => TypedResults.Forbid(),
+            ActOutcome.Invalid => TypedResults.ValidationProblem(errors.Localized(text)),
+            ActOutcome.Conflict => TypedResults.Problem(new HttpValidationProblemDetails(errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
+            _ => TypedResults.Ok(new SplitReceipt(children)),
+        };
+    }
+
     /// <summary>申请延期: the department asks for more time before the deadline passes.</summary>
     public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> RequestExtension(
         CaseWork work, ShiganDb db, CurrentActor actor, TimeProvider clock, long caseId, ExtensionInput input, IStringLocalizer<UiText> text, CancellationToken ct) =>
@@ -99,13 +115,18 @@ public static class CasesApi
             _ => TypedResults.Ok(Reveal((await CaseQueries.DetailAsync(db, caseId, clock.GetUtcNow().UtcDateTime, ct))!, actor)),
         };
 
-    /// <summary>Reporters' names and phones are for those who handle cases; others see them masked.</summary>
+    /// <summary>Reporters' names and phones (the merged duplicates' too) are for those who handle cases; others see them masked.</summary>
     public static CaseDetail Reveal(CaseDetail detail, CurrentActor actor) =>
         CaseRoles.MayReadReporters(actor.Role)
             ? detail
             : detail with
             {
-                ReporterName = detail.ReporterName is { Length: > 0 } n ? n[..1] + "**" : null,
-                ReporterPhone = PhoneNumbers.Mask(detail.ReporterPhone) is { Length: > 0 } p ? p : null,
+                ReporterName = MaskName(detail.ReporterName),
+                ReporterPhone = MaskPhone(detail.ReporterPhone),
+                Duplicates = detail.Duplicates?.Select(d => d with { ReporterName = MaskName(d.ReporterName), ReporterPhone = MaskPhone(d.ReporterPhone) }).ToList(),
             };
+
+    private static string? MaskName(string? name) => name is { Length: > 0 } n ? n[..1] + "**" : null;
+
+    private static string? MaskPhone(string? phone) => PhoneNumbers.Mask(phone) is { Length: > 0 } p ? p : null;
 }

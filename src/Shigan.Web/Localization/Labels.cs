@@ -55,6 +55,7 @@ public static class Labels
         CaseStatus.Closed => "已关闭",
         CaseStatus.Returned => "已退回",
         CaseStatus.Merged => "已合并",
+        CaseStatus.Split => "拆分办理中",
         _ => status.ToString(),
     };
 
@@ -71,6 +72,8 @@ public static class Labels
         CaseAction.Reopen => "核查不通过",
         CaseAction.Return => "退回",
         CaseAction.Merge => "合并",
+        CaseAction.Split => "拆分",
+        CaseAction.ChildrenDone => "子事件均已办结",
         _ => action.ToString(),
     };
 

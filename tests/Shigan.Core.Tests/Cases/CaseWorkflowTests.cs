@@ -1,4 +1,5 @@
 using Shigan.Core.Cases;
+using Shigan.Core.Org;
 using static Shigan.Core.Cases.CaseAction;
 using static Shigan.Core.Cases.CaseStatus;
 
@@ -16,17 +17,22 @@ public sealed class CaseWorkflowTests
         [(Accepted, Assign)] = Assigned,
         [(Accepted, Reject)] = Rejected,
         [(Accepted, Merge)] = Merged,
+        [(Accepted, CaseAction.Split)] = CaseStatus.Split,
         [(Assigned, Start)] = InProgress,
         [(Assigned, Reroute)] = Assigned,
         [(Assigned, Return)] = Returned,
         [(Assigned, Merge)] = Merged,
+        [(Assigned, CaseAction.Split)] = CaseStatus.Split,
         [(InProgress, Resolve)] = Resolved,
         [(InProgress, Reroute)] = Assigned,
         [(InProgress, Return)] = Returned,
         [(InProgress, Merge)] = Merged,
+        [(InProgress, CaseAction.Split)] = CaseStatus.Split,
         [(Returned, Reroute)] = Assigned,
         [(Returned, Reject)] = Rejected,
         [(Returned, Merge)] = Merged,
+        [(Returned, CaseAction.Split)] = CaseStatus.Split,
+        [(CaseStatus.Split, ChildrenDone)] = Resolved,
         [(Resolved, Rate)] = Closed,
         [(Resolved, Reopen)] = Assigned,
         [(Resolved, Close)] = Closed,
@@ -42,6 +48,7 @@ public sealed class CaseWorkflowTests
         Rating = CaseRating.Satisfied,
         DepartmentKey = "dept-42",
         MergeInto = "CS20261126-0001236",
+        PartCount = 2,
     };
 
     public static TheoryData<CaseStatus, CaseAction> EveryPair()
@@ -79,11 +86,11 @@ public sealed class CaseWorkflowTests
     }
 
     [Fact]
-    public void The_allowed_actions_shown_for_each_status_are_exactly_those_the_table_allows()
+    public void The_allowed_actions_shown_for_each_status_are_exactly_those_the_table_allows_a_person()
     {
         foreach (var status in Enum.GetValues<CaseStatus>())
         {
-            var expected = Expected.Keys.Where(k => k.Item1 == status).Select(k => k.Item2).Order();
+            var expected = Expected.Keys.Where(k => k.Item1 == status && k.Item2 != ChildrenDone).Select(k => k.Item2).Order();
             Assert.Equal(expected, CaseWorkflow.AllowedActions(status).Order());
         }
     }
@@ -93,6 +100,112 @@ public sealed class CaseWorkflowTests
     {
         Assert.Empty(CaseWorkflow.AllowedActions(Merged));
         Assert.All(Enum.GetValues<CaseAction>(), a => Assert.False(CaseWorkflow.Decide(Merged, a, Complete).IsAllowed));
+    }
+
+    [Fact]
+    public void A_split_case_offers_nothing_by_hand_and_only_the_system_moves_it_to_resolved()
+    {
+        Assert.Empty(CaseWorkflow.AllowedActions(CaseStatus.Split));
+        Assert.All(Enum.GetValues<CaseAction>().Where(a => a != ChildrenDone),
+            a => Assert.Equal(CaseRefusals.NotAllowedFromStatus, CaseWorkflow.Decide(CaseStatus.Split, a, Complete).Refusal));
+        Assert.True(CaseWorkflow.IsBySystem(ChildrenDone));
+        Assert.All(Enum.GetValues<CaseAction>().Where(a => a != ChildrenDone), a => Assert.False(CaseWorkflow.IsBySystem(a)));
+    }
+
+    [Fact]
+    public void A_split_case_is_resolved_only_when_none_of_its_children_is_still_open()
+    {
+        Assert.Equal(CaseRefusals.ChildrenOpen, CaseWorkflow.Decide(CaseStatus.Split, ChildrenDone, new TransitionInput { OpenChildren = 1 }).Refusal);
+        Assert.Equal(Resolved, CaseWorkflow.Decide(CaseStatus.Split, ChildrenDone, new TransitionInput { OpenChildren = 0 }).To);
+    }
+
+    [Theory]
+    [InlineData(Reported)]
+    [InlineData(Resolved)]
+    [InlineData(Closed)]
+    [InlineData(Rejected)]
+    [InlineData(Merged)]
+    [InlineData(CaseStatus.Split)]
+    public void A_case_that_is_not_open_for_routing_cannot_be_split(CaseStatus from)
+    {
+        Assert.Equal(CaseRefusals.NotAllowedFromStatus, CaseWorkflow.Decide(from, CaseAction.Split, Complete).Refusal);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(5, true)]
+    [InlineData(6, false)]
+    public void A_split_makes_two_to_five_parts(int parts, bool allowed)
+    {
+        var result = CaseWorkflow.Decide(Assigned, CaseAction.Split, new TransitionInput { PartCount = parts });
+
+        Assert.Equal(allowed, result.IsAllowed);
+        Assert.Equal(allowed ? null : CaseRefusals.PartsCount, result.Refusal);
+    }
+
+    [Theory]
+    [InlineData(Assigned, CaseAction.Split)]
+    [InlineData(Resolved, Rate)]
+    [InlineData(Closed, Rate)]
+    [InlineData(Rejected, Rate)]
+    public void A_child_of_a_split_is_neither_split_again_nor_rated(CaseStatus from, CaseAction action)
+    {
+        Assert.Equal(CaseRefusals.ChildCase, CaseWorkflow.Decide(from, action, Complete with { IsChild = true }).Refusal);
+        Assert.DoesNotContain(action, CaseWorkflow.AllowedActions(from, isChild: true));
+    }
+
+    [Fact]
+    public void A_child_of_a_split_is_otherwise_worked_like_any_case()
+    {
+        var child = Complete with { IsChild = true };
+
+        Assert.Equal(InProgress, CaseWorkflow.Decide(Assigned, Start, child).To);
+        Assert.Equal(Returned, CaseWorkflow.Decide(Assigned, Return, child).To);
+        Assert.Equal(Resolved, CaseWorkflow.Decide(InProgress, Resolve, child).To);
+        Assert.Equal(Assigned, CaseWorkflow.Decide(Resolved, Reopen, child).To);
+        Assert.Equal(Closed, CaseWorkflow.Decide(Resolved, Close, child).To);
+        Assert.Equal([Reopen, Close], CaseWorkflow.AllowedActions(Resolved, isChild: true));
+    }
+
+    [Fact]
+    public void Reopening_a_split_case_sends_it_to_the_command_room_not_to_a_department()
+    {
+        var split = new TransitionInput { NoDepartment = true, Reason = "现场仍有问题", Rating = CaseRating.Dissatisfied };
+
+        Assert.Equal(Accepted, CaseWorkflow.SplitReopenedStatus);
+        Assert.Equal(Accepted, CaseWorkflow.Decide(Resolved, Reopen, split).To);
+        Assert.Equal(Accepted, CaseWorkflow.Decide(Resolved, Rate, split).To);
+        Assert.Equal(Accepted, CaseWorkflow.Decide(Closed, Rate, split).To);
+        Assert.Contains(CaseAction.Split, CaseWorkflow.AllowedActions(Accepted));
+        Assert.Equal(Closed, CaseWorkflow.Decide(Resolved, Rate, split with { Rating = CaseRating.Satisfied }).To);
+    }
+
+    [Fact]
+    public void Those_who_route_cases_split_them_and_nobody_takes_the_systems_move()
+    {
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            Assert.Equal(CaseRoles.MayAct(role, Assign), CaseRoles.MayAct(role, CaseAction.Split));
+            Assert.False(CaseRoles.MayAct(role, ChildrenDone));
+        }
+
+        Assert.True(CaseRoles.MayAct(Role.PlatformOfficer, CaseAction.Split));
+        Assert.False(CaseRoles.MayAct(Role.WindowClerk, CaseAction.Split));
+    }
+
+    [Theory]
+    [InlineData(Resolved, true)]
+    [InlineData(Closed, true)]
+    [InlineData(Rejected, true)]
+    [InlineData(Merged, true)]
+    [InlineData(Assigned, false)]
+    [InlineData(InProgress, false)]
+    [InlineData(Returned, false)]
+    public void A_child_counts_as_done_for_its_parent_once_its_department_work_is_over(CaseStatus status, bool done)
+    {
+        Assert.Equal(done, CaseWorkflow.IsDoneAsChild(status));
     }
 
     [Fact]
@@ -249,6 +362,7 @@ public sealed class CaseWorkflowTests
     [InlineData(Closed, false)]
     [InlineData(Rejected, false)]
     [InlineData(Merged, false)]
+    [InlineData(CaseStatus.Split, false)]
     public void The_deadline_runs_until_the_department_says_the_case_is_done(CaseStatus status, bool runs)
     {
         Assert.Equal(runs, CaseWorkflow.DeadlineRuns(status));

@@ -87,6 +87,7 @@ public sealed class SupervisionTests
     [InlineData(CaseStatus.Closed)]
     [InlineData(CaseStatus.Rejected)]
     [InlineData(CaseStatus.Merged)]
+    [InlineData(CaseStatus.Split)]
     public void A_case_whose_deadline_no_longer_runs_is_not_escalated_further_nor_lowered(CaseStatus status)
     {
         Assert.Equal(SupervisionLevel.None, Next(SupervisionLevel.None, At(4, 1, 9), status));

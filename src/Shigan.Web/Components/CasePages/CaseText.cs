@@ -24,6 +24,7 @@ public static class CaseText
         CaseStatus.Closed => TagColor.Default,
         CaseStatus.Returned => TagColor.Gold,
         CaseStatus.Rejected or CaseStatus.Merged => TagColor.Default,
+        CaseStatus.Split => TagColor.Purple,
         _ => TagColor.Default,
     };
 
@@ -44,7 +45,7 @@ public static class CaseText
     public static bool OutcomeRated(CaseDetail detail)
     {
         ArgumentNullException.ThrowIfNull(detail);
-        var lastOutcome = detail.History.LastOrDefault(e => e.Action is CaseAction.Resolve or CaseAction.Reject);
+        var lastOutcome = detail.History.LastOrDefault(e => e.Action is CaseAction.Resolve or CaseAction.Reject or CaseAction.ChildrenDone);
         var lastRating = detail.History.LastOrDefault(e => e.Action == CaseAction.Rate);
         return lastRating is not null && (lastOutcome is null || lastRating.Id > lastOutcome.Id);
     }
