@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Shigan.Data.Access;
 
 namespace Shigan.Data.Audit;
 
-/// <summary>Turns tracked changes of unit records into audit entries.</summary>
+/// <summary>Turns tracked changes of unit records and shared records (<see cref="ISharedRecord"/>) into audit entries.</summary>
 internal static class AuditRecorder
 {
     // Secrets are recorded as changed, never with their values; stamps change on every save and say nothing.
@@ -22,9 +23,9 @@ internal static class AuditRecorder
     public static List<PendingAudit> Capture(ChangeTracker tracker)
     {
         var pending = new List<PendingAudit>();
-        foreach (var entry in tracker.Entries<IInRegion>())
+        foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is IKeepsOwnHistory)
+            if (entry.Entity is not (IInRegion or ISharedRecord) || entry.Entity is IKeepsOwnHistory)
             {
                 continue;
             }
@@ -81,12 +82,12 @@ internal static class AuditRecorder
     public static string Serialize(SortedDictionary<string, object?[]> changes) => JsonSerializer.Serialize(changes, Json);
 }
 
-internal sealed record PendingAudit(EntityEntry<IInRegion> Entry, AuditAction Action, SortedDictionary<string, object?[]>? Changes)
+internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, SortedDictionary<string, object?[]>? Changes)
 {
     /// <summary>Called after the save, when new rows have their keys.</summary>
     public AuditEntry ToEntry(ICurrentActor actor, DateTime atUtc)
     {
-        var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue?.ToString());
+        var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => KeyText(Entry.Property(p.Name).CurrentValue));
         return new AuditEntry
         {
             AtUtc = atUtc,
@@ -95,8 +96,17 @@ internal sealed record PendingAudit(EntityEntry<IInRegion> Entry, AuditAction Ac
             Action = Action,
             EntityType = Entry.Metadata.ClrType.Name,
             EntityId = string.Join(",", key),
-            RegionPath = Entry.Entity.RegionPath,
+            // A shared record belongs to no unit: its change is filed under the unit of whoever made it.
+            RegionPath = Entry.Entity is IInRegion owned ? owned.RegionPath : actor.Scope.Prefix,
             Changes = AuditRecorder.Serialize(Changes ?? AuditRecorder.Changes(Entry, AuditAction.Created)),
         };
     }
+
+    // The same text whatever the request's culture: a date key reads 2027-10-01, never 2027/10/1 or 10/01/2027.
+    private static string? KeyText(object? value) => value switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString(),
+    };
 }
