@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shigan.Core.Cases;
 using Shigan.Web.BrowserTests.Pages;
 using Shigan.Web.Cases;
@@ -130,6 +131,55 @@ public sealed class CasesFlowTests(BrowserApp app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_case_reported_at_the_window_and_left_past_its_deadline_is_supervised_first_by_the_township_then_the_county()
+    {
+        const string description = "桥头熟食摊无证经营，多次反映无人处理";
+        await Login.SignInAsync(Clerk);
+        var form = new NewCasePage(Page);
+        await Page.GotoAsync("/cases/new");
+        await form.WaitUntilReadyAsync();
+        await form.ChooseCategoryAsync("无证经营");
+        await form.ChoosePlaceAsync("龙头街");
+        await form.FillDescriptionAsync(description);
+        await form.SubmitAsync();
+        var number = await form.ReadTrackingNumberAsync();
+        var id = await App.WithDbAsync(db => db.Cases.Where(c => c.Description == description).Select(c => c.Id).SingleAsync());
+
+        // Time passes with nobody acting: the deadline is moved back until the township leader is due, and the job's
+        // pass runs with the app's own calendar.
+        var calendar = await App.WithDbAsync(db => App.Services.GetRequiredService<CalendarSource>().GetAsync(db));
+        await MoveDeadlineBackAsync(id, calendar, SupervisionLevel.TownshipLeader);
+        await SuperviseAsync(calendar);
+        Assert.Equal(SupervisionLevel.TownshipLeader, await LevelAsync(id));
+
+        // The officer, at another desk, finds it among the late cases, marked as supervised by the township.
+        var desk = await OpenAnotherPageAsync();
+        await new LoginPage(desk).SignInAsync(Officer);
+        var list = new CasesListPage(desk);
+        await list.GotoAsync();
+        await list.ShowViewAsync("late");
+        await Expect(list.SupervisionOf(number)).ToHaveTextAsync("督办");
+        await Expect(list.DeadlineOf(number)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("case-late"));
+
+        await MoveDeadlineBackAsync(id, calendar, SupervisionLevel.County);
+        await SuperviseAsync(calendar);
+        Assert.Equal(SupervisionLevel.County, await LevelAsync(id));
+
+        // Five working days on, the county is told: the list and the case's page say so, and its history has both steps.
+        await desk.ReloadAsync();
+        await new Layout(desk).WaitForAppAsync();
+        await list.ShowViewAsync("late");
+        await Expect(list.SupervisionOf(number)).ToHaveTextAsync("督办（已报县通报）");
+        await list.OpenAsync(number);
+        var detail = new CaseDetailPage(desk);
+        await Expect(detail.Supervision).ToHaveTextAsync("督办（已报县通报）");
+        await Expect(detail.History).ToContainTextAsync("已超过办理时限，督办乡镇领导");
+        await Expect(detail.History).ToContainTextAsync("超期 5 个工作日以上，报县里通报");
+        await Expect(detail.HistoryItems).ToHaveCountAsync(4); // reported, routed, supervised twice
+        await KeepScreenshotAsync(desk, "shigan-case-county-supervised.png");
+    }
+
+    [Fact]
     public async Task A_citizen_reports_on_the_public_page_is_told_what_is_missing_and_then_gets_a_tracking_number()
     {
         await Login.GotoAsync();
@@ -218,4 +268,25 @@ public sealed class CasesFlowTests(BrowserApp app, BrowserFixture browser)
         await db.SaveChangesAsync();
         return (c.Id, c.TrackingNumber);
     });
+
+    /// <summary>One pass of the supervision job, as the job runs it: as the system, now.</summary>
+    private Task<int> SuperviseAsync(WorkingCalendar calendar) =>
+        App.WithDbAsync(db => SupervisionRun.RunOnceAsync(db, calendar, DateTimeOffset.UtcNow));
+
+    /// <summary>Moves the case's deadline back a day at a time until its lateness today calls for <paramref name="level"/>.</summary>
+    private Task<int> MoveDeadlineBackAsync(long id, WorkingCalendar calendar, SupervisionLevel level) => App.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var deadline = now.AddDays(-1);
+        for (var i = 0; i < 60 && Supervision.Due(deadline, now, calendar) < level; i++)
+        {
+            deadline = deadline.AddDays(-1);
+        }
+
+        (await db.Cases.SingleAsync(c => c.Id == id)).DeadlineUtc = deadline.UtcDateTime;
+        return await db.SaveChangesAsync();
+    });
+
+    private Task<SupervisionLevel> LevelAsync(long id) =>
+        App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Supervision).SingleAsync());
 }

@@ -58,6 +58,10 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             t => new { categoryId = 1, regionId = t.Village, departmentId = t.Department, note = "越权规则" }),
         ["PUT /api/routing-rules/{ruleId:int}"] = new(Expect.Hidden, t => $"/api/routing-rules/{t.Rule}",
             t => new { departmentId = t.Department, isActive = false, note = "被改的规则" }),
+        // The county's holiday calendar: township staff may neither read nor change it.
+        ["GET /api/holidays/"] = new(Expect.Hidden, _ => "/api/holidays?year=2026"),
+        ["GET /api/holidays/years"] = new(Expect.Hidden, _ => "/api/holidays/years"),
+        ["PUT /api/holidays/{year:int}"] = new(Expect.Hidden, _ => "/api/holidays/2026", _ => new { days = Array.Empty<object>() }),
         ["GET /api/accounts/"] = new(Expect.EmptyList, t => $"/api/accounts?regionId={t.Village}"),
         ["GET /api/accounts/{accountId}"] = new(Expect.Hidden, t => $"/api/accounts/{t.Account}"),
         ["POST /api/accounts/"] = new(Expect.Refused, _ => "/api/accounts",

@@ -10,6 +10,9 @@ public static class RoleRules
     /// <summary>Routing rules send a township's cases to its departments: the same people who manage those departments.</summary>
     public static bool CanManageRoutingRules(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
 
+    /// <summary>The holiday calendar sets every township's deadlines: only the county configures it.</summary>
+    public static bool CanManageCalendar(Role role) => role is Role.CountyAdmin;
+
     public static bool CanReadAudit(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
 
     public static bool CanManageGrids(Role role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.VillageCadre;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Shigan.Data.Access;
 
 namespace Shigan.Data.Audit;
 
-/// <summary>Turns tracked changes of unit records into audit entries.</summary>
+/// <summary>Turns tracked changes of unit records and shared records (<see cref="ISharedSetting"/>) into audit entries.</summary>
 internal static class AuditRecorder
 {
     // Secrets are recorded as changed, never with their values; stamps change on every save and say nothing.
@@ -86,11 +87,7 @@ internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Sorte
     /// <summary>Called after the save, when new rows have their keys.</summary>
     public AuditEntry ToEntry(ICurrentActor actor, DateTime atUtc)
     {
-        var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue switch
-        {
-            DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), // a holiday's key
-            var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-        });
+        var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => KeyText(Entry.Property(p.Name).CurrentValue));
         return new AuditEntry
         {
             AtUtc = atUtc,
@@ -104,4 +101,12 @@ internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Sorte
             Changes = AuditRecorder.Serialize(Changes ?? AuditRecorder.Changes(Entry, AuditAction.Created)),
         };
     }
+
+    // The same text whatever the request's culture: a date key reads 2027-10-01, never 2027/10/1 or 10/01/2027.
+    private static string? KeyText(object? value) => value switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString(),
+    };
 }

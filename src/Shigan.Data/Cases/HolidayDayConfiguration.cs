@@ -9,6 +9,6 @@ internal sealed class HolidayDayConfiguration : IEntityTypeConfiguration<Holiday
     public void Configure(EntityTypeBuilder<HolidayDay> h)
     {
         h.HasKey(x => x.Date);
-        h.Property(x => x.Name).HasMaxLength(32);
+        h.Property(x => x.Name).HasMaxLength(HolidayDay.NameMaxLength);
     }
 }

@@ -17,4 +17,10 @@ public sealed class CalendarSource(IMemoryCache cache)
             var days = await db.HolidayDays.AsNoTracking().ToListAsync(ct);
             return new WorkingCalendar(days.Where(d => !d.IsWorkingDay).Select(d => d.Date), days.Where(d => d.IsWorkingDay).Select(d => d.Date));
         }))!;
+
+    /// <summary>
+    /// Called once a change to the calendar is saved, so the next case on this instance already uses it;
+    /// other instances pick it up when their minute is over.
+    /// </summary>
+    public void Forget() => cache.Remove(Key);
 }

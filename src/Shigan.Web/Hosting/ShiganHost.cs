@@ -91,6 +91,7 @@ public static class ShiganHost
             .AddPolicy(Policies.ManageDepartments, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageDepartments)))
             .AddPolicy(Policies.ManageRoutingRules, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageRoutingRules)))
             .AddPolicy(Policies.ManageGrids, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageGrids)))
+            .AddPolicy(Policies.ManageCalendar, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCalendar)))
             .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
@@ -160,6 +161,7 @@ public static class ShiganHost
         api.MapRegionsApi();
         api.MapDepartmentsApi();
         api.MapRoutingRulesApi();
+        api.MapHolidaysApi();
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapCasesApi();

@@ -12,8 +12,40 @@ public static class AntSelect
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(wrapper);
         await wrapper.Locator(".ant-select-selector").ClickAsync();
-        var option = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-            .Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(text) + "\\s*$") });
-        await option.First.ClickAsync();
+        await ChooseOpenAsync(page, text);
     }
+
+    /// <summary>
+    /// For a long list (EnableSearch): types <paramref name="search"/> into the select's own search box, then picks the
+    /// option whose text is exactly <paramref name="text"/> among those left, which a scrolled list may otherwise hide.
+    /// A select chosen from just before may close its list again as it re-renders: then it is opened and typed into again.
+    /// </summary>
+    public static async Task SearchAndChooseAsync(IPage page, ILocator wrapper, string search, string text)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(wrapper);
+        var option = Option(page, text);
+        for (var attempt = 1; ; attempt++)
+        {
+            await wrapper.Locator(".ant-select-selector").ClickAsync();
+            await wrapper.Locator("input.ant-select-selection-search-input").FillAsync(search);
+            try
+            {
+                await option.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+
+        await option.ClickAsync();
+    }
+
+    private static Task ChooseOpenAsync(IPage page, string text) => Option(page, text).ClickAsync();
+
+    private static ILocator Option(IPage page, string text) =>
+        page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+            .Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(text) + "\\s*$") })
+            .First;
 }

@@ -25,6 +25,10 @@ public sealed class FormModalPart(IPage page, string formTest)
 
     public Task ChooseAsync(string selectTest, string text) => AntSelect.ChooseAsync(page, Form.Locator($"[data-test={selectTest}]"), text);
 
+    /// <summary>Picks from a long searchable select by typing the option's text first.</summary>
+    public Task SearchAndChooseAsync(string selectTest, string text) =>
+        AntSelect.SearchAndChooseAsync(page, Form.Locator($"[data-test={selectTest}]"), text, text);
+
     /// <summary>
     /// Opens the select, reads every option it offers and picks <paramref name="choice"/> among them (Escape would
     /// close the whole modal, so the list is closed by choosing).

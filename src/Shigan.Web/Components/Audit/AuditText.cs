@@ -17,7 +17,7 @@ public sealed record AuditChange(string Property, string? Old, string? New);
 public static class AuditText
 {
     /// <summary>The entity types the filter offers, as the recorder names them (the CLR type name).</summary>
-    public static readonly string[] EntityTypes = ["Region", "Department", "ShiganUser"];
+    public static readonly string[] EntityTypes = ["Region", "Department", "ShiganUser", "CaseRoutingRule", "HolidayDay"];
 
     private static readonly Dictionary<string, string> Properties = new(StringComparer.Ordinal)
     {
@@ -46,6 +46,11 @@ public static class AuditText
         ["PhoneNumber"] = "手机号",
         ["PhoneNumberConfirmed"] = "手机号已确认",
         ["TwoFactorEnabled"] = "双重验证",
+        ["CategoryId"] = "事件类别",
+        ["DepartmentId"] = "处理部门",
+        ["Note"] = "备注",
+        ["Date"] = "日期",
+        ["IsWorkingDay"] = "调休上班",
     };
 
     public static string EntityLabel(string entityType) => entityType switch
@@ -53,6 +58,8 @@ public static class AuditText
         "Region" => "单位",
         "Department" => "部门",
         "ShiganUser" => "账号",
+        "CaseRoutingRule" => "分拨规则",
+        "HolidayDay" => "节假日",
         _ => entityType,
     };
 
