@@ -34,7 +34,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         Catalogue,
     }
 
-    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule);
+    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -83,11 +83,15 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             t => new { version = 2, parts = new[] { new { departmentId = t.Department }, new { departmentId = t.Department + 1 } } }),
         ["POST /api/cases/{caseId:long}/extension"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/extension",
             _ => new { value = 3, unit = "WorkingDays", reason = "越权申请延期", version = 2 }),
+        // County administrators only: township staff are refused (403) whichever client they name.
+        ["GET /api/open311-clients/"] = new(Expect.Hidden, _ => "/api/open311-clients"),
+        ["POST /api/open311-clients/"] = new(Expect.Hidden, _ => "/api/open311-clients", _ => new { name = "越权签发的客户端" }),
+        ["POST /api/open311-clients/{clientId:int}/revoke"] = new(Expect.Hidden, t => $"/api/open311-clients/{t.Client}/revoke"),
         ["POST /api/cases/{caseId:long}/extension/decision"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/extension/decision",
             _ => new { approve = true, note = "越权批准", version = 2 }),
     };
 
-    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996);
+    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -235,6 +239,19 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             await db.SaveChangesAsync();
             return added.Id;
         });
+        // An Open311 client is the county's: township staff may not revoke it, existing or not.
+        var client = await app.WithDbAsync(async db =>
+        {
+            if (await db.Open311Clients.Select(c => (int?)c.Id).FirstOrDefaultAsync() is { } id)
+            {
+                return id;
+            }
+
+            var added = new Open311Client { Name = "县里的客户端", KeyPrefix = "scopepro", KeyHash = new string('0', 64) };
+            db.Open311Clients.Add(added);
+            await db.SaveChangesAsync();
+            return added.Id;
+        });
         return new Targets(
             await app.RegionIdAsync(Places.Daqiaotou),
             Places.Daqiaotou,
@@ -242,7 +259,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             await app.PoliceStationIdAsync(Places.Daqiaotou),
             await app.AccountIdAsync("mengqiao.grid"),
             foreignCase,
-            rule);
+            rule,
+            client);
     }
 
     /// <summary>A case of 濛桥, taken by the real intake (routed to 大桥头乡's 市场监管所, so a township officer could act on it).</summary>

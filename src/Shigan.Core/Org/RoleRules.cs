@@ -15,6 +15,9 @@ public static class RoleRules
 
     public static bool CanReadAudit(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
 
+    /// <summary>Open311 keys let programs file cases in every township: the county issues and revokes them.</summary>
+    public static bool CanManageOpen311Clients(Role role) => role is Role.CountyAdmin;
+
     public static bool CanManageGrids(Role role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.VillageCadre;
 
     /// <summary>

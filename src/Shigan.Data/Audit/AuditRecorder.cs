@@ -13,7 +13,7 @@ namespace Shigan.Data.Audit;
 internal static class AuditRecorder
 {
     // Secrets are recorded as changed, never with their values; stamps change on every save and say nothing.
-    private static readonly HashSet<string> Hidden = ["PasswordHash"];
+    private static readonly HashSet<string> Hidden = ["PasswordHash", "KeyHash"];
     private static readonly HashSet<string> Skipped = ["ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail"];
 
     // Chinese stays readable in the stored JSON.

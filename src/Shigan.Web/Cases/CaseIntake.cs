@@ -17,7 +17,15 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
     public const string AutomaticRouter = "自动分拨";
     public const string PublicReporter = "群众上报";
 
-    public async Task<(ReportReceipt? Receipt, FieldErrors Errors)> ReportAsync(ReportInput input, CaseSource defaultSource, CancellationToken ct = default)
+    // The history's column for who acted (see CaseEventConfiguration).
+    private const int CaseEventActorNameMaxLength = 64;
+
+    public Task<(ReportReceipt? Receipt, FieldErrors Errors)> ReportAsync(ReportInput input, CaseSource defaultSource, CancellationToken ct = default) =>
+        ReportAsync(input, defaultSource, null, ct);
+
+    /// <summary>A report; <paramref name="open311"/> names the Open311 client that filed it and the token it gets.</summary>
+    public async Task<(ReportReceipt? Receipt, FieldErrors Errors)> ReportAsync(
+        ReportInput input, CaseSource defaultSource, Open311Filing? open311, CancellationToken ct = default)
     {
         var errors = new FieldErrors()
             .Required("description", input.Description, Case.DescriptionMaxLength)
@@ -35,7 +43,7 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
             errors.Add("latitude", "经纬度不正确");
         }
 
-        var source = input.Source ?? defaultSource;
+        var source = open311 is not null ? CaseSource.Open311 : input.Source ?? defaultSource;
         if (!Enum.IsDefined(source))
         {
             errors.Add("source", "来源无效");
@@ -59,6 +67,8 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
             errors.Add("regionId", "请选择乡镇、村或网格");
         }
 
+        // A channel that asks the category's questions gets them checked; one that does not (null) leaves them unanswered.
+        var answers = category is not null && input.Answers is { } given ? CaseAnswers.Check(category.Questions, given, errors) : [];
         if (errors.Any)
         {
             return (null, errors);
@@ -66,7 +76,9 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
 
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(db, ct);
-        var actorName = actor.IsSignedIn ? actor.Name : PublicReporter;
+        var actorName = actor.IsSignedIn ? actor.Name
+            : open311 is not null ? Truncated($"Open311 · {open311.ClientName}", CaseEventActorNameMaxLength)
+            : PublicReporter;
         var @case = new Case
         {
             CategoryId = category!.Id,
@@ -84,6 +96,9 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
             ReportedById = actor.UserId,
             ReportedAtUtc = now.UtcDateTime,
             DeadlineUtc = DeadlineCalculator.Due(now, category.TimeLimit, calendar).UtcDateTime,
+            Open311ClientId = open311?.ClientId,
+            Open311Token = open311?.Token,
+            Answers = answers,
             Version = 1,
         };
         @case.Events.Add(new CaseEvent
@@ -159,4 +174,6 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Truncated(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -3,9 +3,20 @@ using Shigan.Core.Org;
 
 namespace Shigan.Web.Cases;
 
+/// <summary>
+/// A report as any channel sends it. <see cref="Answers"/> are the answers to the category's questions; null means the
+/// channel did not ask them (the window form, the public page), so required questions are not enforced.
+/// </summary>
 public sealed record ReportInput(
     string? CategoryCode, int? RegionId, string? Address, double? Latitude, double? Longitude,
-    string? Description, string? ReporterName, string? ReporterPhone, CaseSource? Source);
+    string? Description, string? ReporterName, string? ReporterPhone, CaseSource? Source,
+    IReadOnlyList<CaseAnswer>? Answers = null);
+
+/// <summary>
+/// Who filed a report through Open311, and the token it is given. Kept out of <see cref="ReportInput"/> so no JSON body
+/// can claim to come from a client.
+/// </summary>
+public sealed record Open311Filing(int ClientId, string ClientName, string Token);
 
 public sealed record ActionInput(CaseAction? Action, string? Reason, string? Note, CaseRating? Rating, int? DepartmentId, string? MergeInto, int? Version);
 

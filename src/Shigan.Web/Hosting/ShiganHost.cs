@@ -15,6 +15,7 @@ using Shigan.Data.Access;
 using Shigan.Web.Access;
 using Shigan.Web.Audit;
 using Shigan.Web.Cases;
+using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
@@ -47,6 +48,7 @@ public static class ShiganHost
         services.AddSingleton(CaseSettings.From(builder.Configuration));
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWork>();
+        services.AddSingleton(Open311Settings.From(builder.Configuration));
         services.AddHostedService<SupervisionJob>();
 
         services.AddIdentityCore<ShiganUser>(o =>
@@ -92,7 +94,8 @@ public static class ShiganHost
             .AddPolicy(Policies.ManageRoutingRules, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageRoutingRules)))
             .AddPolicy(Policies.ManageGrids, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageGrids)))
             .AddPolicy(Policies.ManageCalendar, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCalendar)))
-            .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)));
+            .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)))
+            .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
@@ -165,7 +168,9 @@ public static class ShiganHost
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapCasesApi();
+        api.MapOpen311ClientsApi();
         app.MapPublicCasesApi();
+        app.MapOpen311Api();
 
         // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();

@@ -71,7 +71,7 @@ internal static class CaseCalls
 
     public static string CaseLine(Case c) =>
         FormattableString.Invariant(
-            $"C{c.Id}|{c.CategoryId}|{c.Status}|{c.Supervision}|{c.Source}|{c.RegionId}|{c.RegionPath}|{c.Address}|{c.Latitude}|{c.Longitude}|{c.Description}|{c.ReporterName}|{c.ReporterPhone}|{c.ReportedById}|{c.ReportedAtUtc:O}|{c.DeadlineUtc:O}|{c.DepartmentId}|{c.Rating}|{c.OutcomeRated}|{c.MergedIntoId}|{c.Version}|{c.ExtensionValue}|{c.ExtensionUnit}|{c.ExtensionReason}|{c.ExtensionRequestedAtUtc:O}|{c.ExtensionRequestedById}");
+            $"C{c.Id}|{c.CategoryId}|{c.Status}|{c.Supervision}|{c.Source}|{c.RegionId}|{c.RegionPath}|{c.Address}|{c.Latitude}|{c.Longitude}|{c.Description}|{c.ReporterName}|{c.ReporterPhone}|{c.ReportedById}|{c.ReportedAtUtc:O}|{c.DeadlineUtc:O}|{c.DepartmentId}|{c.Rating}|{c.OutcomeRated}|{c.MergedIntoId}|{c.Version}|{c.ExtensionValue}|{c.ExtensionUnit}|{c.ExtensionReason}|{c.ExtensionRequestedAtUtc:O}|{c.ExtensionRequestedById}|{c.Open311ClientId}|{c.Open311Token}|{string.Join(",", c.Answers.Select(a => a.Code + "=" + a.Value))}");
 
     public static string EventLine(CaseEvent e) =>
         FormattableString.Invariant(

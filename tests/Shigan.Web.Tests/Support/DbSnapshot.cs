@@ -10,8 +10,8 @@ namespace Shigan.Web.Tests.Support;
 
 /// <summary>
 /// What the database holds, read as the system: row counts and a fingerprint of every unit, department and account
-/// (passwords, stamps and lockouts included), of every case and case history entry, and of every routing rule, so "nothing changed" also
-/// catches edits, not only inserts.
+/// (passwords, stamps and lockouts included), of every case and case history entry, of every routing rule and of every
+/// Open311 client, so "nothing changed" also catches edits, not only inserts.
 /// </summary>
 internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, int AuditEntries, int Cases, int CaseEvents, string Fingerprint)
 {
@@ -50,6 +50,11 @@ internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, in
         foreach (var r in await db.CaseRoutingRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync())
         {
             text.Append(CultureInfo.InvariantCulture, $"W{r.Id}|{r.CategoryId}|{r.RegionId}|{r.RegionPath}|{r.DepartmentId}|{r.IsActive}|{r.Note}\n");
+        }
+
+        foreach (var o in await db.Open311Clients.AsNoTracking().OrderBy(o => o.Id).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"O{o.Id}|{o.Name}|{o.KeyPrefix}|{o.KeyHash}|{o.RevokedAtUtc:O}\n");
         }
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
