@@ -23,6 +23,7 @@ public sealed class AnonymousEndpointTests(ShiganApp app) : IClassFixture<Shigan
         "POST /account/login",
         "POST /account/signin",
         "POST /public/cases/",
+        "POST /public/cases/with-photos",
         "POST /public/cases/{number}/rating",
         "POST /report",
         "POST /track",

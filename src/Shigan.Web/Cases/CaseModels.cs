@@ -30,7 +30,8 @@ public sealed record CaseDetail(
     CaseSource Source, int RegionId, string RegionName, string? Address, double? Latitude, double? Longitude, string Description,
     string? ReporterName, string? ReporterPhone, DateTime ReportedAtUtc, DateTime DeadlineUtc, bool IsLate,
     int? DepartmentId, string? DepartmentName, CaseRating? Rating, long? MergedIntoId, int Version,
-    IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventItem> History, PendingExtension? PendingExtension = null);
+    IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventItem> History, PendingExtension? PendingExtension = null,
+    IReadOnlyList<AttachmentItem>? Attachments = null);
 
 /// <summary>What anyone holding the tracking number may see: no names, no phone numbers, no staff names.</summary>
 public sealed record PublicCaseView(

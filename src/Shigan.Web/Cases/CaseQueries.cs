@@ -140,7 +140,8 @@ public static class CaseQueries
             CaseWorkflow.AllowedActions(c.Status).Where(a => a != CaseAction.Rate || !c.OutcomeRated).ToList(), history,
             c is { ExtensionRequestedAtUtc: { } askedAt, ExtensionValue: { } value, ExtensionUnit: { } unit }
                 ? new PendingExtension(value, unit, c.ExtensionReason ?? "", askedAt, c.ExtensionRequestedById)
-                : null);
+                : null,
+            await CaseAttachments.ItemsAsync(db, id, ct));
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ public static class ShiganHost
         services.AddSingleton(CaseSettings.From(builder.Configuration));
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWork>();
+        services.AddScoped<CaseAttachments>();
         services.AddHostedService<SupervisionJob>();
 
         services.AddIdentityCore<ShiganUser>(o =>
@@ -163,7 +164,9 @@ public static class ShiganHost
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapCasesApi();
+        api.MapCaseAttachmentsApi();
         app.MapPublicCasesApi();
+        app.MapPublicCaseAttachmentsApi();
 
         // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();
