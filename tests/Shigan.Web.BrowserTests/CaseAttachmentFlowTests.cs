@@ -71,6 +71,7 @@ public sealed class CaseAttachmentFlowTests(BrowserApp app, BrowserFixture brows
         await form.ChoosePhotosAsync(PhotoFile("门口.png"), TextFile("说明.jpg"));
         await form.SubmitAsync();
         await Expect(form.PhotoError).ToContainTextAsync("说明.jpg");
+        await KeepScreenshotAsync("shigan-case-report-bad-photo.png");
         await Expect(form.TrackingNumber).ToHaveCountAsync(0);
 
         await form.ChoosePhotosAsync(PhotoFile("门口.png"));
@@ -98,6 +99,7 @@ public sealed class CaseAttachmentFlowTests(BrowserApp app, BrowserFixture brows
         await form.Locator("[data-test=public-photos]").SetInputFilesAsync(TextFile("照片.jpg"));
         await form.Locator("[data-test=save]").ClickAsync();
         await Expect(form.Locator("[data-test=field-error][data-field=files]")).ToContainTextAsync("照片.jpg");
+        await KeepScreenshotAsync("shigan-public-report-bad-photo.png");
         Assert.Equal(before, await App.WithDbAsync(db => db.Cases.CountAsync()));
 
         await form.Locator("[data-test=public-photos]").SetInputFilesAsync(PhotoFile("桥头.png"));

@@ -86,8 +86,8 @@ public sealed class CaseAttachmentTests(ShiganApp app) : IClassFixture<ShiganApp
             Assert.Contains("5 MB", (await tooBig.ProblemAsync()).Errors()["files[0]"][0], StringComparison.Ordinal);
         }
 
-        var hundred = Enumerable.Range(0, 11).Select(i => ($"{i}.jpg", big)).ToArray();
-        using (var huge = await officer.UploadAsync(id, hundred))
+        var eleven = Enumerable.Range(0, 11).Select(i => ($"{i}.jpg", big)).ToArray();
+        using (var huge = await officer.UploadAsync(id, eleven))
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
             await huge.ProblemAsync();
