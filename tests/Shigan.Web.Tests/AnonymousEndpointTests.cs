@@ -31,6 +31,7 @@ public sealed class AnonymousEndpointTests(ShiganApp app) : IClassFixture<Shigan
         "POST /account/signin",
         "POST /open311/v2/requests.{format}",
         "POST /public/cases/",
+        "POST /public/cases/with-photos",
         "POST /public/cases/{number}/rating",
         "POST /report",
         "POST /track",

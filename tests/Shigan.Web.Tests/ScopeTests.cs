@@ -34,7 +34,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         Catalogue,
     }
 
-    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client);
+    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -89,9 +89,21 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["POST /api/open311-clients/{clientId:int}/revoke"] = new(Expect.Hidden, t => $"/api/open311-clients/{t.Client}/revoke"),
         ["POST /api/cases/{caseId:long}/extension/decision"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/extension/decision",
             _ => new { approve = true, note = "越权批准", version = 2 }),
+        ["GET /api/cases/{caseId:long}/attachments"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/attachments"),
+        ["GET /api/cases/{caseId:long}/attachments/{attachmentId:long}"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/attachments/{t.Attachment}"),
+        ["POST /api/cases/{caseId:long}/attachments"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/attachments",
+            _ => AttachmentCalls.Form([("越权.png", TestPictures.Png())])),
+        ["POST /api/cases/with-photos"] = new(Expect.Refused, _ => "/api/cases/with-photos",
+            t => AttachmentCalls.Form([("越权.png", TestPictures.Png())], new Dictionary<string, object?>
+            {
+                ["categoryCode"] = "SC01",
+                ["regionId"] = t.Village,
+                ["description"] = "越权上报的事件",
+                ["reporterPhone"] = "13900000000",
+            })),
     };
 
-    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995);
+    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -124,7 +136,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             var calls = new List<(string What, Expect Expect, Func<Targets, object?>? Body)> { (route, probe.Expect, probe.Body) };
             if (probe.Body is not null)
             {
-                calls.Add(($"{route} (empty body)", probe.Expect == Expect.Refused ? Expect.Refused : Expect.Hidden, _ => new { }));
+                calls.Add(($"{route} (empty body)", probe.Expect == Expect.Refused ? Expect.Refused : Expect.Hidden,
+                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) ? EmptyForm() : new { }));
             }
 
             foreach (var (what, expect, body) in calls)
@@ -170,7 +183,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
                 continue;
             }
 
-            using var response = await anonymous.SendJsonAsync(new HttpMethod(route.Split(' ')[0]), probe.Url(foreign), probe.Body?.Invoke(foreign));
+            using var response = await SendAsync(anonymous, new HttpMethod(route.Split(' ')[0]), probe.Url(foreign), probe.Body?.Invoke(foreign));
             if (response.StatusCode != HttpStatusCode.Unauthorized || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
                 failures.Add($"{route}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {await response.Content.ReadAsStringAsync()}");
@@ -199,7 +212,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
 
     private static async Task<(HttpStatusCode Status, string Text)> CallAsync(HttpClient client, string route, string url, object? body)
     {
-        using var response = await client.SendJsonAsync(new HttpMethod(route.Split(' ')[0]), url, body);
+        using var response = await SendAsync(client, new HttpMethod(route.Split(' ')[0]), url, body);
         if (response.Content.Headers.ContentType?.MediaType == CaseExportApi.ContentType)
         {
             // A workbook's bytes carry zip timestamps: compare its rows, as a list, instead.
@@ -209,6 +222,24 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         }
 
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    // A form as a browser sends one left blank: one empty field, no files.
+    private static MultipartFormDataContent EmptyForm() => new() { { new StringContent(""), "note" } };
+
+    // A form (files) goes as it is; anything else as JSON.
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body)
+    {
+        if (body is not HttpContent content)
+        {
+            return await client.SendJsonAsync(method, url, body);
+        }
+
+        using (content)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = content };
+            return await client.SendAsync(request);
+        }
     }
 
     /// <summary>Records of 大桥头乡 (a case reported in 濛桥 included); its grid worker is locked out, so an unlock from outside would show.</summary>
@@ -252,6 +283,10 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             await db.SaveChangesAsync();
             return added.Id;
         });
+
+        // A photo on it, so a download from outside would show.
+        var attachment = await app.WithDbAsync(async db =>
+            await db.CaseAttachments.Where(a => a.CaseId == foreignCase).Select(a => (long?)a.Id).FirstOrDefaultAsync() ?? await AttachAsSystemAsync(db, foreignCase));
         return new Targets(
             await app.RegionIdAsync(Places.Daqiaotou),
             Places.Daqiaotou,
@@ -260,7 +295,27 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             await app.AccountIdAsync("mengqiao.grid"),
             foreignCase,
             rule,
-            client);
+            client,
+            attachment);
+    }
+
+    private static async Task<long> AttachAsSystemAsync(Shigan.Data.ShiganDb db, long caseId)
+    {
+        var png = TestPictures.Png();
+        var added = new CaseAttachment
+        {
+            CaseId = caseId,
+            FileName = "濛桥村口.png",
+            ContentType = "image/png",
+            Length = png.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)),
+            Content = png,
+            AddedByName = "测试",
+            RegionPath = "",
+        };
+        db.CaseAttachments.Add(added);
+        await db.SaveChangesAsync();
+        return added.Id;
     }
 
     /// <summary>A case of 濛桥, taken by the real intake (routed to 大桥头乡's 市场监管所, so a township officer could act on it).</summary>

@@ -20,4 +20,7 @@ public enum CaseEventKind
 
     /// <summary>The extension was refused; the deadline stands.</summary>
     ExtensionRefused = 7,
+
+    /// <summary>Photos or documents were added (their names in the note; the attachments point at this entry).</summary>
+    AttachmentAdded = 8,
 }

@@ -11,6 +11,12 @@ public static class CaseRoles
     /// <summary>Reporters' names and phones are for those who handle cases; others see them masked or not at all.</summary>
     public static bool MayReadReporters(Role? role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.PlatformOfficer or Role.WindowClerk;
 
+    /// <summary>
+    /// A photo of the place or a document may come from anyone working the case in its unit: the window, the grid
+    /// worker and village cadre on the spot, the department. Judges read; they do not add to the record.
+    /// </summary>
+    public static bool MayAttach(Role role) => role is not Role.Judge;
+
     public static bool MayAct(Role role, CaseAction action) => action switch
     {
         // The command room (综合信息指挥室): acceptance, routing (splitting among departments too), refusal, merging,

@@ -155,7 +155,8 @@ public static class CaseQueries
             c.ParentId is { } parentId ? (await LinkedAsync(db.Cases.Where(x => x.Id == parentId), ct)).SingleOrDefault() : null,
             await LinkedAsync(db.Cases.Where(x => x.ParentId == id), ct),
             c.MergedIntoId is { } targetId ? (await LinkedAsync(db.Cases.Where(x => x.Id == targetId), ct)).SingleOrDefault() : null,
-            await DuplicatesAsync(db, id, ct));
+            await DuplicatesAsync(db, id, ct),
+            await CaseAttachments.ItemsAsync(db, id, ct));
     }
 
     // Linked cases are read through the scope filter like any other: one outside the reader's scope is not listed.

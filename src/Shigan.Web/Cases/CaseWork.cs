@@ -515,7 +515,7 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
     /// What every change by staff checks once the case is found in scope: the actor's role may do it, and the case is
     /// still the version the actor read. Null when both hold.
     /// </summary>
-    private ActOutcome? Gate(Case @case, Func<Role, bool> mayDo, int? version, FieldErrors errors)
+    internal ActOutcome? Gate(Case @case, Func<Role, bool> mayDo, int? version, FieldErrors errors)
     {
         if (actor.Role is not { } role || !mayDo(role))
         {
@@ -532,7 +532,7 @@ public sealed class CaseWork(ShiganDb db, CurrentActor actor, CalendarSource cal
     }
 
     /// <summary>Saves the change with its history entry; someone else's save in between (the version token) is a conflict.</summary>
-    private async Task<(ActOutcome Outcome, FieldErrors Errors)> SaveAsync(
+    internal async Task<(ActOutcome Outcome, FieldErrors Errors)> SaveAsync(
         FieldErrors errors, CancellationToken ct, string field = "version", string message = ChangedMessage)
     {
         try

@@ -49,6 +49,7 @@ public static class ShiganHost
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWork>();
         services.AddSingleton(Open311Settings.From(builder.Configuration));
+        services.AddScoped<CaseAttachments>();
         services.AddHostedService<SupervisionJob>();
 
         services.AddIdentityCore<ShiganUser>(o =>
@@ -169,7 +170,9 @@ public static class ShiganHost
         api.MapAuditApi();
         api.MapCasesApi();
         api.MapOpen311ClientsApi();
+        api.MapCaseAttachmentsApi();
         app.MapPublicCasesApi();
+        app.MapPublicCaseAttachmentsApi();
         app.MapOpen311Api();
 
         // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.

@@ -41,6 +41,15 @@ public sealed class NewCasePage(IPage page)
 
     public Task FillReporterPhoneAsync(string text) => page.Locator("input[data-test=case-reporter-phone]").FillAsync(text);
 
+    /// <summary>Chooses photos to go with the report (they are sent with it on submit).</summary>
+    public async Task ChoosePhotosAsync(params string[] paths)
+    {
+        await page.Locator("input[data-test=case-photos-input]").SetInputFilesAsync(paths);
+        await Expect(page.Locator("[data-test=case-photos-chosen] li")).ToHaveCountAsync(paths.Length);
+    }
+
+    public ILocator PhotoError => Form.Locator("[data-test=case-photos-error]");
+
     public Task SubmitAsync() => Form.Locator("[data-test=save] button").ClickAsync();
 
     /// <summary>The tracking number of the case just reported, once the receipt shows.</summary>

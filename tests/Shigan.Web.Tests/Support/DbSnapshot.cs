@@ -10,7 +10,7 @@ namespace Shigan.Web.Tests.Support;
 
 /// <summary>
 /// What the database holds, read as the system: row counts and a fingerprint of every unit, department and account
-/// (passwords, stamps and lockouts included), of every case and case history entry, of every routing rule and of every
+/// (passwords, stamps and lockouts included), of every case, case history entry and attachment, of every routing rule and of every
 /// Open311 client, so "nothing changed" also catches edits, not only inserts.
 /// </summary>
 internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, int AuditEntries, int Cases, int CaseEvents, string Fingerprint)
@@ -45,6 +45,13 @@ internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, in
         foreach (var e in await db.CaseEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync())
         {
             text.Append(CaseCalls.EventLine(e)).Append('\n');
+        }
+
+        // Attachments by their hash, not their bytes.
+        foreach (var a in await db.CaseAttachments.AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.CaseId, a.CaseEventId, a.FileName, a.ContentType, a.Length, a.Sha256, a.AddedById, a.RegionPath }).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"A{a.Id}|{a.CaseId}|{a.CaseEventId}|{a.FileName}|{a.ContentType}|{a.Length}|{a.Sha256}|{a.AddedById}|{a.RegionPath}\n");
         }
 
         foreach (var r in await db.CaseRoutingRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync())

@@ -62,6 +62,7 @@ public static class CaseText
             CaseEventKind.ExtensionRequested => t["申请延期"],
             CaseEventKind.ExtensionApproved => t["批准延期"],
             CaseEventKind.ExtensionRefused => t["不予批准延期"],
+            CaseEventKind.AttachmentAdded => t["添加附件"],
             _ => item.Action is { } action ? t[Labels.Action(action)] : "—",
         };
     }
