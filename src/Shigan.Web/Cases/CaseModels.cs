@@ -43,7 +43,11 @@ public sealed record CaseDetail(
     int? DepartmentId, string? DepartmentName, CaseRating? Rating, long? MergedIntoId, int Version,
     IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventItem> History, PendingExtension? PendingExtension = null,
     LinkedCase? Parent = null, IReadOnlyList<LinkedCase>? Children = null, LinkedCase? MergedInto = null,
-    IReadOnlyList<MergedDuplicate>? Duplicates = null, IReadOnlyList<AttachmentItem>? Attachments = null);
+    IReadOnlyList<MergedDuplicate>? Duplicates = null, IReadOnlyList<AttachmentItem>? Attachments = null,
+    IReadOnlyList<AnswerItem>? Answers = null);
+
+/// <summary>The reporter's answer to one of the category's questions, as shown: the question and the chosen names.</summary>
+public sealed record AnswerItem(string Code, string Question, string Answer);
 
 /// <summary>A case linked to another: the case it was split from, one of its children, or the case it was merged into.</summary>
 public sealed record LinkedCase(long Id, string TrackingNumber, CaseStatus Status, string? DepartmentName);

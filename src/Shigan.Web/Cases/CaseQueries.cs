@@ -156,7 +156,8 @@ public static class CaseQueries
             await LinkedAsync(db.Cases.Where(x => x.ParentId == id), ct),
             c.MergedIntoId is { } targetId ? (await LinkedAsync(db.Cases.Where(x => x.Id == targetId), ct)).SingleOrDefault() : null,
             await DuplicatesAsync(db, id, ct),
-            await CaseAttachments.ItemsAsync(db, id, ct));
+            await CaseAttachments.ItemsAsync(db, id, ct),
+            AnswersOf(c.Category.Questions, c.Answers));
     }
 
     // Linked cases are read through the scope filter like any other: one outside the reader's scope is not listed.
@@ -230,4 +231,14 @@ public static class CaseQueries
             .SingleOrDefaultAsync(x => x.Id == parts.Sequence, ct);
         return c is not null && ChinaTime.DateOf(new DateTimeOffset(c.ReportedAtUtc, TimeSpan.Zero)) == parts.Date ? c : null;
     }
+
+    // Answers in the order of the questions; a list's keys read as their names; a question since removed shows its code.
+    private static List<AnswerItem> AnswersOf(List<CategoryQuestion> questions, List<CaseAnswer> answers) =>
+        [.. answers.GroupBy(a => a.Code, StringComparer.Ordinal)
+            .Select(g => (g.Key, Question: questions.Find(q => q.Code == g.Key), Values: g.Select(a => a.Value).ToList()))
+            .OrderBy(x => x.Question is null ? int.MaxValue : questions.IndexOf(x.Question))
+            .Select(x => new AnswerItem(
+                x.Key,
+                x.Question?.Prompt ?? x.Key,
+                string.Join("、", x.Values.Select(v => x.Question?.Options?.FirstOrDefault(o => o.Key == v)?.Name ?? v))))];
 }

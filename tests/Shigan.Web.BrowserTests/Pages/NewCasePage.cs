@@ -14,7 +14,7 @@ public sealed class NewCasePage(IPage page)
 
     public ILocator FieldErrors => Form.Locator("[data-test=field-error]");
 
-    public ILocator FieldError(string field) => Form.Locator($"[data-field={field}] [data-test=field-error]");
+    public ILocator FieldError(string field) => Form.Locator($"[data-field=\"{field}\"] [data-test=field-error]");
 
     public async Task WaitUntilReadyAsync()
     {
@@ -49,6 +49,11 @@ public sealed class NewCasePage(IPage page)
     }
 
     public ILocator PhotoError => Form.Locator("[data-test=case-photos-error]");
+
+    /// <summary>The row of one of the category's own questions (by its code).</summary>
+    public ILocator Question(string code) => Form.Locator($"[data-test=question-{code}]");
+
+    public Task TickAsync(string code, string optionName) => Question(code).GetByLabel(optionName).CheckAsync();
 
     public Task SubmitAsync() => Form.Locator("[data-test=save] button").ClickAsync();
 
