@@ -112,32 +112,5 @@ public sealed class CaseAttachmentFlowTests(BrowserApp app, BrowserFixture brows
 
     // An assigned case of 球川镇, written straight to the database as the system.
     private Task<long> InsertOpenCaseAsync() => App.WithDbAsync(async db =>
-    {
-        var category = await db.CaseCategories.SingleAsync(c => c.Code == "ZF03");
-        var place = await db.Regions.SingleAsync(r => r.Code == "330822111000");
-        var c = new Case
-        {
-            CategoryId = category.Id,
-            Platform = category.Platform,
-            Status = CaseStatus.Assigned,
-            Source = CaseSource.Window,
-            RegionId = place.Id,
-            RegionPath = place.RegionPath,
-            Description = "河道漂浮垃圾需要清理",
-            ReportedAtUtc = DateTime.UtcNow.AddHours(-2),
-            DeadlineUtc = DateTime.UtcNow.AddDays(2),
-            Version = 1,
-        };
-        c.Events.Add(new CaseEvent
-        {
-            AtUtc = c.ReportedAtUtc,
-            Kind = CaseEventKind.Reported,
-            ToStatus = CaseStatus.Reported,
-            ActorName = "测试",
-            RegionPath = place.RegionPath,
-        });
-        db.Cases.Add(c);
-        await db.SaveChangesAsync();
-        return c.Id;
-    });
+        (await StoredCases.InsertAsync(db, new(Status: CaseStatus.Assigned, Description: "河道漂浮垃圾需要清理", DueIn: TimeSpan.FromDays(2)))).Id);
 }

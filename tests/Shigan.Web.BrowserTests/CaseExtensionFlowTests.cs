@@ -44,33 +44,5 @@ public sealed class CaseExtensionFlowTests(BrowserApp app, BrowserFixture browse
 
     // An assigned case in 球川镇 whose deadline is still ahead: the page offers 申请延期.
     private Task<long> InsertOpenCaseAsync() => App.WithDbAsync(async db =>
-    {
-        var category = await db.CaseCategories.SingleAsync(c => c.Code == "ZF03");
-        var place = await db.Regions.SingleAsync(r => r.Code == "330822111000");
-        var now = DateTime.UtcNow;
-        var c = new Case
-        {
-            CategoryId = category.Id,
-            Platform = category.Platform,
-            Status = CaseStatus.Reported,
-            Source = CaseSource.Window,
-            RegionId = place.Id,
-            RegionPath = place.RegionPath,
-            Description = "河道漂浮垃圾需要清理",
-            ReportedAtUtc = now.AddDays(-1),
-            DeadlineUtc = now.AddDays(2),
-            Version = 1,
-        };
-        c.Events.Add(new CaseEvent
-        {
-            AtUtc = c.ReportedAtUtc,
-            Kind = CaseEventKind.Reported,
-            ToStatus = CaseStatus.Reported,
-            ActorName = "测试",
-            RegionPath = place.RegionPath,
-        });
-        db.Cases.Add(c);
-        await db.SaveChangesAsync();
-        return c.Id;
-    });
+        (await StoredCases.InsertAsync(db, new(Description: "河道漂浮垃圾需要清理", ReportedAgo: TimeSpan.FromDays(1), DueIn: TimeSpan.FromDays(2)))).Id);
 }

@@ -52,37 +52,7 @@ public sealed class CaseSplitFlowTests(BrowserApp app, BrowserFixture browser)
 
     // A food safety case in 球川镇, assigned to its 市场监管所, with its deadline still ahead.
     private Task<long> InsertAssignedCaseAsync() => App.WithDbAsync(async db =>
-    {
-        var category = await db.CaseCategories.SingleAsync(c => c.Code == "SC01");
-        var place = await db.Regions.SingleAsync(r => r.Code == "330822111000");
-        var department = await db.Departments.SingleAsync(d => d.RegionPath == place.RegionPath && d.Name == "市场监管所");
-        var now = DateTime.UtcNow;
-        var c = new Case
-        {
-            CategoryId = category.Id,
-            Platform = category.Platform,
-            Status = CaseStatus.Assigned,
-            Source = CaseSource.Window,
-            RegionId = place.Id,
-            RegionPath = place.RegionPath,
-            Description = "农贸市场东门摊位出售变质猪肉，且占道经营",
-            ReporterName = "王芳",
-            ReporterPhone = "13905701234",
-            ReportedAtUtc = now.AddHours(-2),
-            DeadlineUtc = now.AddDays(3),
-            DepartmentId = department.Id,
-            Version = 1,
-        };
-        c.Events.Add(new CaseEvent
-        {
-            AtUtc = c.ReportedAtUtc,
-            Kind = CaseEventKind.Reported,
-            ToStatus = CaseStatus.Reported,
-            ActorName = "测试",
-            RegionPath = place.RegionPath,
-        });
-        db.Cases.Add(c);
-        await db.SaveChangesAsync();
-        return c.Id;
-    });
+        (await StoredCases.InsertAsync(db, new(
+            Category: "SC01", Status: CaseStatus.Assigned, Description: "农贸市场东门摊位出售变质猪肉，且占道经营", Department: "市场监管所",
+            ReporterName: "王芳", ReporterPhone: "13905701234", DueIn: TimeSpan.FromDays(3)))).Id);
 }

@@ -240,32 +240,7 @@ public sealed class CasesFlowTests(BrowserApp app, BrowserFixture browser)
     /// <summary>An open case reported at the 球川镇 window, written straight to the database as the system.</summary>
     private Task<(long Id, string Number)> InsertOpenCaseAsync() => App.WithDbAsync(async db =>
     {
-        var category = await db.CaseCategories.SingleAsync(c => c.Code == "ZF03");
-        var place = await db.Regions.SingleAsync(r => r.Code == "330822111000");
-        var now = DateTime.UtcNow;
-        var c = new Case
-        {
-            CategoryId = category.Id,
-            Platform = category.Platform,
-            Status = CaseStatus.Reported,
-            Source = CaseSource.Window,
-            RegionId = place.Id,
-            RegionPath = place.RegionPath,
-            Description = "路边垃圾堆放多日无人清运",
-            ReportedAtUtc = now.AddDays(-20),
-            DeadlineUtc = now.AddDays(1),
-            Version = 1,
-        };
-        c.Events.Add(new CaseEvent
-        {
-            AtUtc = c.ReportedAtUtc,
-            Kind = CaseEventKind.Reported,
-            ToStatus = CaseStatus.Reported,
-            ActorName = "测试",
-            RegionPath = place.RegionPath,
-        });
-        db.Cases.Add(c);
-        await db.SaveChangesAsync();
+        var c = await StoredCases.InsertAsync(db, new(ReportedAgo: TimeSpan.FromDays(20), DueIn: TimeSpan.FromDays(1)));
         return (c.Id, c.TrackingNumber);
     });
 
