@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Shigan.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class CaseAttachmentsSplitOpen311 : Migration
+    public partial class CasePhotosSplitOpen311Departments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -44,6 +44,12 @@ namespace Shigan.Data.Postgres.Migrations
                 type: "text",
                 nullable: false,
                 defaultValueSql: "'[]'");
+
+            migrationBuilder.AddColumn<int>(
+                name: "DepartmentId",
+                table: "AspNetUsers",
+                type: "integer",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CaseAttachments",
@@ -115,6 +121,11 @@ namespace Shigan.Data.Postgres.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_DepartmentId",
+                table: "AspNetUsers",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseAttachments_CaseEventId",
                 table: "CaseAttachments",
                 column: "CaseEventId");
@@ -129,6 +140,14 @@ namespace Shigan.Data.Postgres.Migrations
                 table: "Open311Clients",
                 column: "KeyHash",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AspNetUsers_Departments_DepartmentId",
+                table: "AspNetUsers",
+                column: "DepartmentId",
+                principalTable: "Departments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Cases_Cases_ParentId",
@@ -150,6 +169,10 @@ namespace Shigan.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AspNetUsers_Departments_DepartmentId",
+                table: "AspNetUsers");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_Cases_Cases_ParentId",
                 table: "Cases");
@@ -176,6 +199,10 @@ namespace Shigan.Data.Postgres.Migrations
                 name: "IX_Cases_ParentId",
                 table: "Cases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_DepartmentId",
+                table: "AspNetUsers");
+
             migrationBuilder.DropColumn(
                 name: "Answers",
                 table: "Cases");
@@ -195,6 +222,10 @@ namespace Shigan.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "Questions",
                 table: "CaseCategories");
+
+            migrationBuilder.DropColumn(
+                name: "DepartmentId",
+                table: "AspNetUsers");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Shigan.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CaseAttachmentsSplitOpen311 : Migration
+    public partial class CasePhotosSplitOpen311Departments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -43,6 +43,12 @@ namespace Shigan.Data.Sqlite.Migrations
                 type: "TEXT",
                 nullable: false,
                 defaultValueSql: "'[]'");
+
+            migrationBuilder.AddColumn<int>(
+                name: "DepartmentId",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CaseAttachments",
@@ -114,6 +120,11 @@ namespace Shigan.Data.Sqlite.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_DepartmentId",
+                table: "AspNetUsers",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseAttachments_CaseEventId",
                 table: "CaseAttachments",
                 column: "CaseEventId");
@@ -128,6 +139,14 @@ namespace Shigan.Data.Sqlite.Migrations
                 table: "Open311Clients",
                 column: "KeyHash",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AspNetUsers_Departments_DepartmentId",
+                table: "AspNetUsers",
+                column: "DepartmentId",
+                principalTable: "Departments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Cases_Cases_ParentId",
@@ -149,6 +168,10 @@ namespace Shigan.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AspNetUsers_Departments_DepartmentId",
+                table: "AspNetUsers");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_Cases_Cases_ParentId",
                 table: "Cases");
@@ -175,6 +198,10 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "IX_Cases_ParentId",
                 table: "Cases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_DepartmentId",
+                table: "AspNetUsers");
+
             migrationBuilder.DropColumn(
                 name: "Answers",
                 table: "Cases");
@@ -194,6 +221,10 @@ namespace Shigan.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Questions",
                 table: "CaseCategories");
+
+            migrationBuilder.DropColumn(
+                name: "DepartmentId",
+                table: "AspNetUsers");
         }
     }
 }
