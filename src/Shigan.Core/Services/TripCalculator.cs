@@ -51,14 +51,16 @@ public static class TripCalculator
 
         var all = ByCode(catalogue);
         var items = Ordered(bundle, all);
-        var plan = new TripSchedule(items, all, model, start, calendar).Run();
+        var schedule = new TripSchedule(items, all, model, start, calendar);
+        var plan = schedule.Run();
         if (model == DeliveryModel.Separate)
         {
-            return plan.Plan;
+            return plan;
         }
 
-        var baseline = new TripSchedule(items, all, DeliveryModel.Separate, start, calendar).Run();
-        return plan.Plan with { Savings = plan.Explain(baseline) };
+        var baseline = new TripSchedule(items, all, DeliveryModel.Separate, start, calendar);
+        baseline.Run();
+        return plan with { Savings = schedule.Explain(baseline) };
     }
 
     public static string PlaceOf(ServiceChannels window) => window switch

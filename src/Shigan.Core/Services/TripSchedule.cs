@@ -8,6 +8,7 @@ internal sealed class TripSchedule
     private readonly List<ServiceItem> items;
     private readonly Dictionary<string, ServiceItem> catalogue;
     private readonly Dictionary<string, ServiceItem> bundle;
+    private readonly HashSet<string> catalogueCodes;
     private readonly DeliveryModel model;
     private readonly WorkingCalendar calendar;
     private readonly DateOnly startDay;
@@ -31,6 +32,7 @@ internal sealed class TripSchedule
         this.model = model;
         this.calendar = calendar;
         bundle = items.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        catalogueCodes = [.. catalogue.Keys];
         startDay = start;
         while (!calendar.IsWorkingDay(startDay))
         {
@@ -46,9 +48,8 @@ internal sealed class TripSchedule
         OwnPlace,
     }
 
-    public TripPlan Plan { get; private set; } = null!;
-
-    public TripSchedule Run()
+    /// <summary>Places every item, schedules its stops and makes the trips; call once, before <see cref="Explain"/>.</summary>
+    public TripPlan Run()
     {
         AssignPlaces();
         foreach (var item in items)
@@ -58,7 +59,7 @@ internal sealed class TripSchedule
 
         var trips = Trips();
         var finished = ready.Values.Concat(trips.Select(t => t.Day)).Max();
-        Plan = new()
+        return new()
         {
             Model = model,
             StartDay = startDay,
@@ -70,7 +71,6 @@ internal sealed class TripSchedule
             Unissued = unissued,
             Fee = items.Sum(i => i.Fee),
         };
-        return this;
     }
 
     /// <summary>The visits and papers this plan spares compared with <paramref name="baseline"/> (each department on its own).</summary>
@@ -185,7 +185,7 @@ internal sealed class TripSchedule
     /// <summary>What one material costs: handed over, carried from an earlier item, fetched elsewhere, or shared.</summary>
     private void Take(ServiceItem item, Material material, Where where, DateOnly begin, Stop? apply)
     {
-        if (ServiceCatalogueChecks.Unissued(item, material, catalogue.Keys.ToHashSet(StringComparer.Ordinal)) is { } flagged)
+        if (ServiceCatalogueChecks.Unissued(item, material, catalogueCodes) is { } flagged)
         {
             unissued.Add(flagged);
             Hand(where.Place, item, material);
