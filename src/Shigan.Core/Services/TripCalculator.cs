@@ -12,8 +12,10 @@ namespace Shigan.Core.Services;
 /// <item>(a) Each department at its own office, with the visits its catalogue entry asks for (0, 1, or 2 to collect).</item>
 /// <item>(a) A paper from an earlier item must be carried: if it was not handed over on the spot, the citizen goes
 /// back for it when it is ready. A paper from a department outside the bundle is fetched there, a trip of its own.</item>
-/// <item>(b) The comprehensive window that takes most of the bundle takes everything it can in one visit on the first day;
-/// the departments behind it work in prerequisite order and send the results, so nobody comes back to collect.</item>
+/// <item>(b) The comprehensive window that takes most of the bundle (the township's on a tie), then the other, takes
+/// everything it can in one visit on the first day; the departments behind it work in prerequisite order and send the
+/// results (寄递 or 电子送达), so nobody comes back to collect.</item>
+/// <item>Travel time and queues are not counted: a day holds as many trips as the waits allow.</item>
 /// <item>(b, c) Papers issued by a department reach the next by data sharing: never fetched, never carried.
 /// What the citizen holds (身份证) is shown once per place.</item>
 /// <item>(b, c) An item no window takes is done online if it can be, else at its department as in (a) but with sharing.</item>
