@@ -39,6 +39,7 @@ public sealed class SignInRateLimitTests(SignInRateLimitTests.StrictApp app) : I
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
         using var blocked = await SignInForm.PostAsync(client, "admin", ChangshanSeed.DemoPassword, token);
         Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        Assert.InRange(blocked.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
         Assert.False(SignInForm.SetsAuthCookie(blocked));
         using var me = await client.GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);

@@ -12,6 +12,9 @@ namespace Shigan.Web.Access;
 /// </summary>
 public static class AccountEndpoints
 {
+    /// <summary>A hash of a random password, made once, that unknown names are checked against.</summary>
+    private static string? UnknownUserHash;
+
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/signin", SignIn).AllowAnonymous().RequireRateLimiting(ShiganHost.SignInLimiter).ExcludeFromDescription();
@@ -49,7 +52,16 @@ public static class AccountEndpoints
             return Results.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
         }
 
-        var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+        // An unknown name costs the same hashing as a wrong password, so the answer's timing does not tell them apart.
+        if (await signIn.UserManager.FindByNameAsync(userName) is not { } account)
+        {
+            var hasher = signIn.UserManager.PasswordHasher;
+            var nobody = new ShiganUser { DisplayName = "", RegionPath = "" };
+            hasher.VerifyHashedPassword(nobody, UnknownUserHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString()), password);
+            return Results.LocalRedirect($"/account/login?error=invalid&userName={Uri.EscapeDataString(userName)}&returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        var result = await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return Results.LocalRedirect(back);
@@ -57,9 +69,9 @@ public static class AccountEndpoints
 
         // Unknown user and wrong password read the same; "disabled" is said only to someone who knows the password.
         var error = result.IsLockedOut ? "locked" : "invalid";
-        if (result.IsNotAllowed && await signIn.UserManager.FindByNameAsync(userName) is { } user)
+        if (result.IsNotAllowed)
         {
-            error = await DisabledAnswerAsync(signIn.UserManager, user, password);
+            error = await DisabledAnswerAsync(signIn.UserManager, account, password);
         }
 
         return Results.LocalRedirect($"/account/login?error={error}&userName={Uri.EscapeDataString(userName)}&returnUrl={Uri.EscapeDataString(back)}");

@@ -126,7 +126,7 @@ public static class CasesApi
                 Duplicates = detail.Duplicates?.Select(d => d with { ReporterName = MaskName(d.ReporterName), ReporterPhone = MaskPhone(d.ReporterPhone) }).ToList(),
             };
 
-    private static string? MaskName(string? name) => name is { Length: > 0 } n ? n[..1] + "**" : null;
+    private static string? MaskName(string? name) => PersonNames.Mask(name) is { Length: > 0 } n ? n : null;
 
     private static string? MaskPhone(string? phone) => PhoneNumbers.Mask(phone) is { Length: > 0 } p ? p : null;
 }

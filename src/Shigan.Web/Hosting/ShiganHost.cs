@@ -73,6 +73,17 @@ public static class ShiganHost
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Secure follows the request: the product serves http://localhost out of the box, and a cookie marked Secure
+        // would never come back over plain HTTP; behind HTTPS every cookie is Secure.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "shigan.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // SecurityHeaders sends DENY on every answer; antiforgery's SAMEORIGIN would be weaker and only on forms.
+            o.SuppressXFrameOptionsHeader = true;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -115,9 +126,11 @@ public static class ShiganHost
             o.AddPolicy(PublicLimiter, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPermits, Window = TimeSpan.FromMinutes(1) }));
+            // The window's own remaining time when the limiter knows it, else a whole window.
             o.OnRejected = (ctx, _) =>
             {
-                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                var seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+                ctx.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });
@@ -146,6 +159,13 @@ public static class ShiganHost
     public static async Task UseShiganAsync(this WebApplication app)
     {
         await StartupTasks.RunAsync(app);
+
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only ever sent over HTTPS (and never for localhost): a site served over plain HTTP is unaffected.
+            app.UseHsts();
+        }
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -177,7 +197,8 @@ public static class ShiganHost
 
         // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor would send its own "frame-ancestors 'self'" policy, which would stand in for the whole of ours.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -15,7 +15,7 @@ public static class CultureSwitch
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             // Only local paths: no open redirect.
             var target = back is { Length: > 0 } && RedirectHttpResult.IsLocalUrl(back) ? back : "/";
             return Results.LocalRedirect(target);

@@ -1,4 +1,4 @@
-namespace Shigan.Web.Cases;
+namespace Shigan.Core.Cases;
 
 /// <summary>Reporters' phone numbers: what counts as one, and how it is shown to those who may not read it.</summary>
 public static class PhoneNumbers
