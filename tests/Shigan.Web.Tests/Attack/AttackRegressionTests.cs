@@ -20,6 +20,34 @@ public sealed class AttackRegressionTests(ShiganApp app) : IClassFixture<ShiganA
         { "/api/cases/with-photos", "another boundary than the body's", "multipart/form-data; boundary=other" },
     };
 
+    // A NUL in a search or filter reached PostgreSQL, which refuses it in a text parameter: a 500 there.
+    [Theory]
+    [InlineData("/api/accounts?q=%00", "q")]
+    [InlineData("/api/departments?q=x%00", "q")]
+    [InlineData("/api/audit?entityType=%00&entityId=1", "entityType")]
+    [InlineData("/api/cases?category=SC%0001", "category")]
+    [InlineData("/api/cases/export?category=%00", "category")]
+    public async Task A_control_character_in_a_query_gets_a_field_error_naming_the_parameter(string url, string parameter)
+    {
+        var admin = await app.SessionAsync("admin");
+
+        using var response = await admin.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([parameter], (await response.ProblemAsync()).Errors().Keys);
+    }
+
+    [Fact]
+    public async Task An_open311_service_code_with_a_NUL_matches_no_request()
+    {
+        using var client = app.Anonymous();
+
+        using var response = await client.GetAsync("/open311/v2/requests.json?service_code=%00");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("[]", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [MemberData(nameof(Broken))]
     public async Task A_broken_multipart_upload_gets_a_400_problem_body_and_changes_nothing(string url, string what, string contentType)
