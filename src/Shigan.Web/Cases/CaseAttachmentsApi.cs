@@ -188,8 +188,9 @@ public static class CaseAttachmentsApi
             // A body without a declared length stopped by the server's limit for this endpoint.
             return (null, tooLarge);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
+            // IOException: a multipart body that ends before its closing boundary (or names another boundary).
             return (null, TypedResults.Problem(text["表单无法读取"], statusCode: StatusCodes.Status400BadRequest));
         }
     }

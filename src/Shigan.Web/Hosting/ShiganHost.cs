@@ -13,6 +13,7 @@ using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Data.Access;
 using Shigan.Web.Access;
+using Shigan.Web.Api;
 using Shigan.Web.Audit;
 using Shigan.Web.Cases;
 using Shigan.Web.Cases.Open311;
@@ -180,7 +181,7 @@ public static class ShiganHost
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapCultureSwitch();
         app.MapAccountEndpoints();
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<QueryTextFilter>();
         api.MapMeApi();
         api.MapRegionsApi();
         api.MapDepartmentsApi();

@@ -11,6 +11,9 @@ internal static class RouteTable
     /// <summary>The citizens' API (no account): "METHOD /public/pattern".</summary>
     public static IReadOnlyList<string> PublicRoutes(IServiceProvider services) => Routes(services, "/public");
 
+    /// <summary>Open311 GeoReport v2 (API key or none): "METHOD /open311/v2/pattern".</summary>
+    public static IReadOnlyList<string> Open311Routes(IServiceProvider services) => Routes(services, "/open311");
+
     private static List<string> Routes(IServiceProvider services, string prefix) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()

@@ -66,7 +66,9 @@ public static class Open311Requests
         var cases = db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc >= from && c.ReportedAtUtc <= to);
         if (List(query, "service_code") is { Count: > 0 } codes)
         {
-            cases = cases.Where(c => codes.Contains(c.Category!.Code));
+            // No code carries a control character, and PostgreSQL refuses a NUL outright: such a code matches nothing.
+            var known = codes.Where(c => !c.Any(char.IsControl)).ToList();
+            cases = cases.Where(c => known.Contains(c.Category!.Code));
         }
 
         var closed = Open311Status.ClosedStatuses;
