@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
@@ -5,15 +6,28 @@ using Shigan.Bench;
 
 // dotnet run -c Release --project bench/Shigan.Bench -- --filter '*' --job short
 // dotnet run -c Release --project bench/Shigan.Bench -- explain [file.db]     (query plans, see QueryPlans.cs)
+// dotnet run -c Release --project bench/Shigan.Bench -- seed-cases file.db [count=1000000]     (see SeedCases.cs)
+// dotnet run -c Release --project bench/Shigan.Bench -- case-samples file.db [count=2000] [unit code]     (see CaseSamples.cs)
 if (args is ["explain", ..])
 {
     await QueryPlans.RunAsync(args.Length > 1 ? args[1] : null, Console.Out);
-    return;
+    return 0;
+}
+
+if (args is ["seed-cases", var seedFile, ..])
+{
+    return await SeedCases.RunAsync(seedFile, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000, Console.Out);
+}
+
+if (args is ["case-samples", var sampleFile, ..])
+{
+    return await CaseSamples.RunAsync(sampleFile, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000, args.Length > 3 ? args[3] : null, Console.Out);
 }
 
 // Results go to bench/BenchmarkDotNet.Artifacts whatever the working folder (git ignores that folder).
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(BenchFolder(), "BenchmarkDotNet.Artifacts"));
 BenchmarkSwitcher.FromAssembly(typeof(ScopeFilterBenchmarks).Assembly).Run(args, config);
+return 0;
 
 // bench/, from this file's location at compile time.
 static string BenchFolder([CallerFilePath] string source = "") =>

@@ -63,10 +63,10 @@ public static class ProvinceTree
     }
 }
 
-/// <summary>Acts as one unit, as a signed-in account would.</summary>
-public sealed class UnitActor(string path) : ICurrentActor
+/// <summary>Acts as one unit, as a signed-in account would (the account's id matters only to the "mine" list).</summary>
+public sealed class UnitActor(string path, string userId = "bench") : ICurrentActor
 {
-    public string? UserId => "bench";
+    public string? UserId => userId;
 
     public string Name => "bench";
 

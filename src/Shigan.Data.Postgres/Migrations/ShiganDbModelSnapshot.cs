@@ -366,6 +366,12 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("DepartmentId", "Status", "Id");
 
+                    b.HasIndex(new[] { "RegionPath" }, "IX_Cases_FollowUp")
+                        .HasFilter("\"Status\" = 6 AND NOT \"OutcomeRated\"");
+
+                    b.HasIndex(new[] { "RegionPath", "Status", "DeadlineUtc" }, "IX_Cases_Open")
+                        .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
+
                     b.ToTable("Cases");
                 });
 
@@ -552,6 +558,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "CaseId");
 
                     b.HasIndex("CaseId", "Id");
 

@@ -349,6 +349,12 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("DepartmentId", "Status", "Id");
 
+                    b.HasIndex(new[] { "RegionPath" }, "IX_Cases_FollowUp")
+                        .HasFilter("\"Status\" = 6 AND NOT \"OutcomeRated\"");
+
+                    b.HasIndex(new[] { "RegionPath", "Status", "DeadlineUtc" }, "IX_Cases_Open")
+                        .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
+
                     b.ToTable("Cases");
                 });
 
@@ -527,6 +533,8 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "CaseId");
 
                     b.HasIndex("CaseId", "Id");
 

@@ -34,5 +34,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.DepartmentId, x.Status, x.Id });
         c.HasIndex(x => new { x.Status, x.DeadlineUtc });
         c.HasIndex(x => x.ReportedById);
+
+        // Open cases are a few per cent of all: late lists, open-status filters and the deadline job read only them.
+        // SQLite uses a partial index only when the query repeats its condition: keep it equal to CaseQueries.Open.
+        c.HasIndex(x => new { x.RegionPath, x.Status, x.DeadlineUtc }, "IX_Cases_Open").HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
+        c.HasIndex(x => x.RegionPath, "IX_Cases_FollowUp").HasFilter("\"Status\" = 6 AND NOT \"OutcomeRated\"");
     }
 }

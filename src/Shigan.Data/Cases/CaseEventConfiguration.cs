@@ -15,5 +15,6 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         e.Property(x => x.DepartmentName).HasMaxLength(64);
         e.HasOne(x => x.Case).WithMany(c => c.Events).HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.CaseId, x.Id });
+        e.HasIndex(x => new { x.ActorId, x.CaseId }); // "mine": the cases an account acted on
     }
 }

@@ -22,37 +22,56 @@ public static class CaseQueries
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>Statuses in which the deadline runs: the case is someone's open work.</summary>
+    /// <summary>
+    /// How many of the newest ids a page is first looked for among (see <see cref="ListAsync(ShiganDb, CaseFilter, string?, DateTime, int, CancellationToken)"/>):
+    /// a page of a township's cases even when a filter keeps one in four of them, and still only a millisecond or two to read.
+    /// </summary>
+    public const int NewestFirstWindow = 5000;
+
+    /// <summary>
+    /// Statuses in which the deadline runs: the case is someone's open work (a few per cent of all cases). Filters that
+    /// keep only open cases say so in these words, in this order, so that an index holding just the open cases (a
+    /// partial index filtered on this list) can answer them: SQLite uses a partial index only when the query repeats
+    /// its condition.
+    /// </summary>
     public static readonly CaseStatus[] Open = [CaseStatus.Reported, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned];
 
-    public static async Task<CasePage> ListAsync(ShiganDb db, CaseFilter filter, string? actorId, DateTime nowUtc, CancellationToken ct = default)
+    public static Task<CasePage> ListAsync(ShiganDb db, CaseFilter filter, string? actorId, DateTime nowUtc, CancellationToken ct = default) =>
+        ListAsync(db, filter, actorId, nowUtc, NewestFirstWindow, ct);
+
+    /// <summary>
+    /// One page, newest first. Asked plainly ("in my scope, by id descending, first 51"), SQLite answers a township's or
+    /// the county's list from the path index: it has no statistics on how many cases a path range holds, so it reads
+    /// every case in the range and sorts them for one page (tens of ms for a township at a million cases, hundreds for
+    /// the county). So the page is first looked for among the <paramref name="window"/> newest ids, a bounded id range
+    /// that SQLite walks newest first on the primary key; only a scope or a filter with too few cases there goes on to
+    /// the plain query, where its path range or its filter's index then holds few rows.
+    /// </summary>
+    public static async Task<CasePage> ListAsync(ShiganDb db, CaseFilter filter, string? actorId, DateTime nowUtc, int window, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         var query = await FilteredAsync(db, filter, actorId, nowUtc, ct);
-        if (filter.After is { } after)
+        var size = Math.Clamp(filter.Size ?? 50, 1, MaxPageSize);
+
+        // The highest id says nothing about any case: it is read past the scope filter, as the primary key's last entry.
+        var before = filter.After ?? (await db.Cases.IgnoreQueryFilters().MaxAsync(c => (long?)c.Id, ct) ?? 0) + 1;
+        var from = before - window;
+        var rows = await PageAsync(query.Where(c => c.Id >= from && c.Id < before), size + 1, ct);
+        if (rows.Count <= size && from > 1)
         {
-            query = query.Where(c => c.Id < after);
+            rows.AddRange(await PageAsync(query.Where(c => c.Id < from), size + 1 - rows.Count, ct));
         }
 
-        var size = Math.Clamp(filter.Size ?? 50, 1, MaxPageSize);
-        var rows = await query.OrderByDescending(c => c.Id).Take(size + 1)
-            .Select(c => new
-            {
-                c.Id,
-                c.ReportedAtUtc,
-                Category = c.Category!.Name,
-                c.Platform,
-                c.Status,
-                c.Supervision,
-                Region = c.Region!.Name,
-                Department = c.Department!.Name,
-                c.DeadlineUtc,
-            })
-            .ToListAsync(ct);
         var items = rows.Take(size).Select(c => new CaseItem(
             c.Id, TrackingNumber.New(new DateTimeOffset(c.ReportedAtUtc, TimeSpan.Zero), c.Id), c.Category, c.Platform, c.Status, c.Supervision,
             c.Region, c.Department, c.ReportedAtUtc, c.DeadlineUtc, Open.Contains(c.Status) && c.DeadlineUtc < nowUtc)).ToList();
         return new CasePage(items, rows.Count > size ? items[^1].Id : null);
     }
+
+    private static Task<List<ListRow>> PageAsync(IQueryable<Case> query, int take, CancellationToken ct) =>
+        query.OrderByDescending(c => c.Id).Take(take)
+            .Select(c => new ListRow(c.Id, c.ReportedAtUtc, c.Category!.Name, c.Platform, c.Status, c.Supervision, c.Region!.Name, c.Department!.Name, c.DeadlineUtc))
+            .ToListAsync(ct);
 
     /// <summary>
     /// The cases a work list's filter matches (paging aside), untracked. Shared by the list and the Excel export so
@@ -63,7 +82,11 @@ public static class CaseQueries
         var query = db.Cases.AsNoTracking();
         if (filter.Status is { } status)
         {
-            query = query.Where(c => c.Status == status);
+            // With the status as a parameter EF keeps both conditions as written. It folds a constant status into the list
+            // itself, and not always rightly: EF 10.0.15 turned Status == Resolved && <list with Resolved>.Contains(Status) into WHERE 0.
+            query = Open.Contains(status)
+                ? query.Where(c => c.Status == status && Open.Contains(c.Status))
+                : query.Where(c => c.Status == status);
         }
 
         if (filter.Platform is { } platform)
@@ -113,7 +136,9 @@ public static class CaseQueries
 
         if (filter.Mine)
         {
-            query = query.Where(c => c.ReportedById == actorId || c.Events.Any(e => e.ActorId == actorId));
+            // The cases my history entries name, looked up by actor (an index), not an EXISTS per case over every history row.
+            var touched = db.CaseEvents.Where(e => e.ActorId == actorId).Select(e => e.CaseId);
+            query = query.Where(c => c.ReportedById == actorId || touched.Contains(c.Id));
         }
 
         if (filter.From is { } from)
@@ -241,4 +266,8 @@ public static class CaseQueries
                 x.Key,
                 x.Question?.Prompt ?? x.Key,
                 string.Join("、", x.Values.Select(v => x.Question?.Options?.FirstOrDefault(o => o.Key == v)?.Name ?? v))))];
+
+    private sealed record ListRow(
+        long Id, DateTime ReportedAtUtc, string Category, Platform Platform, CaseStatus Status, SupervisionLevel Supervision, string Region,
+        string? Department, DateTime DeadlineUtc);
 }

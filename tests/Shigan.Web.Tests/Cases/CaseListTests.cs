@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Cases;
 using Shigan.Testing;
+using Shigan.Web.Cases;
 using Shigan.Web.Tests.Support;
 
 namespace Shigan.Web.Tests.Cases;
@@ -124,6 +125,44 @@ public sealed class CaseListTests(ShiganApp app) : IClassFixture<ShiganApp>
 
         var combined = await ListAsync(admin, $"regionId={mengqiao}&late=true");
         Assert.Equal(new[] { scene.MengqiaoGrid }, combined.Where(id => id >= scene.MengqiaoVillage));
+    }
+
+    [Fact]
+    public async Task Pages_found_partly_below_the_newest_ids_still_give_every_case_once_newest_first()
+    {
+        var scene = await SceneAsync();
+        var now = DateTime.UtcNow;
+        var filters = new (CaseFilter Filter, Func<IQueryable<Case>, IQueryable<Case>> Expected)[]
+        {
+            (new CaseFilter(), q => q),
+            (new CaseFilter(Status: CaseStatus.Assigned), q => q.Where(c => c.Status == CaseStatus.Assigned)),
+            (new CaseFilter(CategoryCode: "SC01"), q => q.Where(c => c.Category!.Code == "SC01")),
+            (new CaseFilter(LateOnly: true), q => q.Where(c => Open.Contains(c.Status) && c.DeadlineUtc < now)),
+        };
+
+        foreach (var (filter, expected) in filters)
+        {
+            // A window of three ids and pages of two: most pages are finished below the newest ids.
+            var seen = await app.WithDbAsync(async db =>
+            {
+                var ids = new List<long>();
+                long? next = null;
+                do
+                {
+                    var page = await CaseQueries.ListAsync(db, filter with { After = next, Size = 2 }, null, now, window: 3);
+                    ids.AddRange(page.Items.Select(i => i.Id));
+                    next = page.Next;
+                    Assert.True(ids.Count < 10_000, "the pages never end");
+                }
+                while (next is not null);
+                return ids;
+            });
+
+            Assert.NotEmpty(seen);
+            Assert.Equal(await IdsWhereAsync(expected), seen);
+        }
+
+        Assert.Contains(scene.Late, await IdsWhereAsync(filters[3].Expected));
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Shigan.Data.Sqlite.Migrations
+namespace Shigan.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class CasePhotosSplitOpen311Departments : Migration
@@ -14,59 +15,59 @@ namespace Shigan.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Answers",
                 table: "Cases",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValueSql: "'[]'");
 
             migrationBuilder.AddColumn<int>(
                 name: "Open311ClientId",
                 table: "Cases",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Open311Token",
                 table: "Cases",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "ParentId",
                 table: "Cases",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Questions",
                 table: "CaseCategories",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValueSql: "'[]'");
 
             migrationBuilder.AddColumn<int>(
                 name: "DepartmentId",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CaseAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CaseEventId = table.Column<long>(type: "INTEGER", nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Length = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    AddedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AddedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AddedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    CaseEventId = table.Column<long>(type: "bigint", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Length = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    AddedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AddedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AddedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -89,19 +90,31 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "Open311Clients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    KeyPrefix = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IssuedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyPrefix = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Open311Clients", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_FollowUp",
+                table: "Cases",
+                column: "RegionPath",
+                filter: "\"Status\" = 6 AND NOT \"OutcomeRated\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Open",
+                table: "Cases",
+                columns: new[] { "RegionPath", "Status", "DeadlineUtc" },
+                filter: "\"Status\" IN (1, 2, 4, 5, 8)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Open311ClientId",
@@ -118,6 +131,11 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "IX_Cases_ParentId",
                 table: "Cases",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseEvents_ActorId_CaseId",
+                table: "CaseEvents",
+                columns: new[] { "ActorId", "CaseId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_DepartmentId",
@@ -187,6 +205,14 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "Open311Clients");
 
             migrationBuilder.DropIndex(
+                name: "IX_Cases_FollowUp",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Open",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Cases_Open311ClientId",
                 table: "Cases");
 
@@ -197,6 +223,10 @@ namespace Shigan.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Cases_ParentId",
                 table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CaseEvents_ActorId_CaseId",
+                table: "CaseEvents");
 
             migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_DepartmentId",

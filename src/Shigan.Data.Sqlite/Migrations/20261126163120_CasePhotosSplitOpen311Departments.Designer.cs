@@ -11,7 +11,7 @@ using Shigan.Data;
 namespace Shigan.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShiganDb))]
-    [Migration("20261126155011_CasePhotosSplitOpen311Departments")]
+    [Migration("20261126163120_CasePhotosSplitOpen311Departments")]
     partial class CasePhotosSplitOpen311Departments
     {
         /// <inheritdoc />
@@ -352,6 +352,12 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("DepartmentId", "Status", "Id");
 
+                    b.HasIndex(new[] { "RegionPath" }, "IX_Cases_FollowUp")
+                        .HasFilter("\"Status\" = 6 AND NOT \"OutcomeRated\"");
+
+                    b.HasIndex(new[] { "RegionPath", "Status", "DeadlineUtc" }, "IX_Cases_Open")
+                        .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
+
                     b.ToTable("Cases");
                 });
 
@@ -530,6 +536,8 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "CaseId");
 
                     b.HasIndex("CaseId", "Id");
 

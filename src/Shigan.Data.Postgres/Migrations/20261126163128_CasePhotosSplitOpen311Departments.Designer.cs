@@ -12,7 +12,7 @@ using Shigan.Data;
 namespace Shigan.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShiganDb))]
-    [Migration("20261126155036_CasePhotosSplitOpen311Departments")]
+    [Migration("20261126163128_CasePhotosSplitOpen311Departments")]
     partial class CasePhotosSplitOpen311Departments
     {
         /// <inheritdoc />
@@ -369,6 +369,12 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("DepartmentId", "Status", "Id");
 
+                    b.HasIndex(new[] { "RegionPath" }, "IX_Cases_FollowUp")
+                        .HasFilter("\"Status\" = 6 AND NOT \"OutcomeRated\"");
+
+                    b.HasIndex(new[] { "RegionPath", "Status", "DeadlineUtc" }, "IX_Cases_Open")
+                        .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
+
                     b.ToTable("Cases");
                 });
 
@@ -555,6 +561,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "CaseId");
 
                     b.HasIndex("CaseId", "Id");
 
