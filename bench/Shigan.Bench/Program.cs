@@ -5,9 +5,17 @@ using Shigan.Bench;
 
 // dotnet run -c Release --project bench/Shigan.Bench -- --filter '*' --job short
 // dotnet run -c Release --project bench/Shigan.Bench -- explain [file.db]     (query plans, see QueryPlans.cs)
+// dotnet run -c Release --project bench/Shigan.Bench -- raw-commits FILE SECONDS [WRITERS]   (see RawCommits.cs)
 if (args is ["explain", ..])
 {
     await QueryPlans.RunAsync(args.Length > 1 ? args[1] : null, Console.Out);
+    return;
+}
+
+if (args is ["raw-commits", var file, var seconds, ..])
+{
+    var writers = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    await RawCommits.RunAsync(file, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)), writers, Console.Out);
     return;
 }
 
