@@ -13,6 +13,7 @@
 #
 # Settings (environment):
 #   PORT=5301  DURATION=20  WARMUP=5 (seconds)  THREADS=2  CONNECTIONS=64  ROUNDS=1  RAW_WRITERS=64 (0: skip)
+#   TIMEOUT=10s                wrk's answer timeout (its default, 2 s, counts slow answers as socket errors)
 #   OUT=<folder for results>   (default: a new /tmp/shigan-open311-results.* folder)
 #   KEEP_DB=0                  1: keep the temp SQLite folder
 set -euo pipefail
@@ -27,6 +28,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 ROUNDS=${ROUNDS:-1}
 RAW_WRITERS=${RAW_WRITERS:-64}
+TIMEOUT=${TIMEOUT:-10s}
 KEEP_DB=${KEEP_DB:-0}
 BASE="http://$HOST:$PORT"
 ADMIN=admin
@@ -192,7 +194,7 @@ intake() {
   a0=$(process_cpu "$APP_PID")
   t0=$(date +%s.%N)
   line=$(SHIGAN_KEY=$KEY SHIGAN_VILLAGES=$VILLAGES SHIGAN_TAG=$tag SHIGAN_TOKENS="$OUT/tokens/$tag-" BENCH_NAME=$name \
-    /usr/bin/time -f 'WRKCPU %U %S' wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --latency -s "$HERE/open311.lua" \
+    /usr/bin/time -f 'WRKCPU %U %S' wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout "$TIMEOUT" --latency -s "$HERE/open311.lua" \
     "$BASE/open311/v2/requests.json" 2>&1)
   t1=$(date +%s.%N)
   m1=$(machine_cpu)
@@ -261,7 +263,7 @@ awk -F'\t' -v cores="$(nproc)" -v conns="$CONNECTIONS" '
 {
   echo "date: $(date -Is)"
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2> /dev/null || echo ' (src changed since)')"
-  echo "nproc: $(nproc); wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (warm-up ${WARMUP}s) x $ROUNDS round(s); raw-commits ${DURATION}s"
+  echo "nproc: $(nproc); wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout $TIMEOUT (warm-up ${WARMUP}s) x $ROUNDS round(s); raw-commits ${DURATION}s"
   echo "SQLite: $(awk -F'\t' 'NR == 1 { print "journal_mode=" $8 ", synchronous=" $7 " (per-connection default, not changed by the app or raw-commits)" }' "$RAWS")"
   cat "$OUT/data.txt"
   echo
