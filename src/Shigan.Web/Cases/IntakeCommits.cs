@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Shigan.Data;
 using Shigan.Web.Access;
 
@@ -73,8 +75,10 @@ public sealed class IntakeCommits(IServiceScopeFactory scopes, ILogger<IntakeCom
     {
         try
         {
+            var started = Stopwatch.GetTimestamp();
             await SaveAllAsync(batch);
             batch.ForEach(p => p.Done());
+            log.LogDebug("Saved {Count} reports in one commit in {Milliseconds:F1} ms", batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return;
         }
         catch (Exception e) when (batch.Count > 1)
@@ -104,15 +108,19 @@ public sealed class IntakeCommits(IServiceScopeFactory scopes, ILogger<IntakeCom
     }
 
     // A fresh context per attempt, acting for the public as the requests did; what a failed attempt wrote into the
-    // entities (keys) is cleared first.
+    // entities (keys, the place it attached) is cleared first.
     private async Task SaveAllAsync(List<Pending> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().ActForPublic();
         var db = scope.ServiceProvider.GetRequiredService<ShiganDb>();
+
+        // The batch's places in one query: the save then takes each case's path from its tracked place, not a query each.
+        var places = batch.Select(p => p.Report.Case.RegionId).Distinct().ToList();
+        await db.Regions.IgnoreQueryFilters().Where(r => places.Contains(r.Id)).LoadAsync(CancellationToken.None);
         foreach (var @case in batch.Select(p => p.Report.Case))
         {
-            @case.Id = 0;
+            (@case.Id, @case.Region) = (0, null);
             @case.Events.ForEach(e => (e.Id, e.CaseId) = (0, 0));
             db.Cases.Add(@case);
         }
