@@ -68,6 +68,8 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
             errors.Add("source", "来源无效");
         }
 
+        // Several reads follow (category, place, calendar, routing): one connection for all of them.
+        await db.Database.OpenConnectionAsync(ct);
         var code = input.CategoryCode?.Trim();
         var category = string.IsNullOrEmpty(code) ? null : await db.CaseCategories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
         if (category is null)

@@ -122,6 +122,9 @@ public static class Open311Api
             return Open311Result.Error(StatusCodes.Status403Forbidden, output, $"api_key: {text["缺少 api_key"]}");
         }
 
+        // The key, the category, the place and the routing are several reads: one connection for all of them.
+        await db.Database.OpenConnectionAsync(ct);
+
         if (await Open311Keys.VerifyAsync(db, key, ct) is not { } client)
         {
             return Open311Result.Error(StatusCodes.Status403Forbidden, output, $"api_key: {text["api_key 无效或已吊销"]}");
