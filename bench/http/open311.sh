@@ -262,7 +262,7 @@ awk -F'\t' -v cores="$(nproc)" -v conns="$CONNECTIONS" '
 
 {
   echo "date: $(date -Is)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2> /dev/null || echo ' (src changed since)')"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || cat "$ROOT/COMMIT" 2> /dev/null || echo unknown)"
   echo "nproc: $(nproc); wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout $TIMEOUT (warm-up ${WARMUP}s) x $ROUNDS round(s); raw-commits ${DURATION}s"
   echo "SQLite: $(awk -F'\t' 'NR == 1 { print "journal_mode=" $8 ", synchronous=" $7 " (per-connection default, not changed by the app or raw-commits)" }' "$RAWS")"
   cat "$OUT/data.txt"
