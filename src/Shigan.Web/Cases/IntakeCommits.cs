@@ -115,6 +115,9 @@ public sealed class IntakeCommits(IServiceScopeFactory scopes, ILogger<IntakeCom
         scope.ServiceProvider.GetRequiredService<CurrentActor>().ActForPublic();
         var db = scope.ServiceProvider.GetRequiredService<ShiganDb>();
 
+        // Only new rows here: the one scan of changes ShiganDb makes before its checks is enough, EF need not repeat it.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
         // The batch's places in one query: the save then takes each case's path from its tracked place, not a query each.
         var places = batch.Select(p => p.Report.Case.RegionId).Distinct().ToList();
         await db.Regions.IgnoreQueryFilters().Where(r => places.Contains(r.Id)).LoadAsync(CancellationToken.None);
