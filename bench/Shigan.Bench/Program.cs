@@ -8,6 +8,7 @@ using Shigan.Bench;
 // dotnet run -c Release --project bench/Shigan.Bench -- explain [file.db]     (query plans, see QueryPlans.cs)
 // dotnet run -c Release --project bench/Shigan.Bench -- seed-cases file.db [count=1000000]     (see SeedCases.cs)
 // dotnet run -c Release --project bench/Shigan.Bench -- case-samples file.db [count=2000] [unit code]     (see CaseSamples.cs)
+// dotnet run -c Release --project bench/Shigan.Bench -- raw-commits FILE SECONDS [WRITERS]   (see RawCommits.cs)
 if (args is ["explain", ..])
 {
     await QueryPlans.RunAsync(args.Length > 1 ? args[1] : null, Console.Out);
@@ -22,6 +23,13 @@ if (args is ["seed-cases", var seedFile, ..])
 if (args is ["case-samples", var sampleFile, ..])
 {
     return await CaseSamples.RunAsync(sampleFile, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000, args.Length > 3 ? args[3] : null, Console.Out);
+}
+
+if (args is ["raw-commits", var file, var seconds, ..])
+{
+    var writers = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
+    await RawCommits.RunAsync(file, TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)), writers, Console.Out);
+    return 0;
 }
 
 // Results go to bench/BenchmarkDotNet.Artifacts whatever the working folder (git ignores that folder).

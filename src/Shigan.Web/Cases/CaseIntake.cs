@@ -23,8 +23,27 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
     public Task<(ReportReceipt? Receipt, FieldErrors Errors)> ReportAsync(ReportInput input, CaseSource defaultSource, CancellationToken ct = default) =>
         ReportAsync(input, defaultSource, null, ct);
 
-    /// <summary>A report; <paramref name="open311"/> names the Open311 client that filed it and the token it gets.</summary>
+    /// <summary>A report, checked, routed and saved here; <paramref name="open311"/> names the Open311 client that filed it.</summary>
     public async Task<(ReportReceipt? Receipt, FieldErrors Errors)> ReportAsync(
+        ReportInput input, CaseSource defaultSource, Open311Filing? open311, CancellationToken ct = default)
+    {
+        var (report, errors) = await PrepareAsync(input, defaultSource, open311, ct);
+        if (report is null)
+        {
+            return (null, errors);
+        }
+
+        db.Cases.Add(report.Case);
+        await db.SaveChangesAsync(ct);
+        return (report.Receipt, errors);
+    }
+
+    /// <summary>
+    /// Checks the report, gives it its deadline and routes it: the new case with its history, not saved (and not
+    /// tracked by this context), for <see cref="ReportAsync(ReportInput, CaseSource, Open311Filing?, CancellationToken)"/>
+    /// or <see cref="IntakeCommits"/> to save. <paramref name="open311"/> names the Open311 client and the token it gets.
+    /// </summary>
+    public async Task<(PreparedReport? Report, FieldErrors Errors)> PrepareAsync(
         ReportInput input, CaseSource defaultSource, Open311Filing? open311, CancellationToken ct = default)
     {
         var errors = new FieldErrors()
@@ -49,8 +68,10 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
             errors.Add("source", "来源无效");
         }
 
+        // Several reads follow (category, place, calendar, routing): one connection for all of them.
+        await db.Database.OpenConnectionAsync(ct);
         var code = input.CategoryCode?.Trim();
-        var category = string.IsNullOrEmpty(code) ? null : await db.CaseCategories.SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+        var category = string.IsNullOrEmpty(code) ? null : await db.CaseCategories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
         if (category is null)
         {
             errors.Add("categoryCode", "事件类别不存在");
@@ -132,9 +153,7 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
             });
         }
 
-        db.Cases.Add(@case);
-        await db.SaveChangesAsync(ct);
-        return (new ReportReceipt(@case.Id, @case.TrackingNumber, @case.Status, route.Department?.Name, @case.DeadlineUtc), errors);
+        return (new PreparedReport(@case, route.Department?.Name), errors);
     }
 
     // Routing is the system's decision: it may pick a township department the reporter (a grid worker) cannot see,

@@ -85,4 +85,11 @@ public sealed record PublicCaseStep(DateTime AtUtc, CaseStatus? Status, string? 
 
 public sealed record ReportReceipt(long Id, string TrackingNumber, CaseStatus Status, string? DepartmentName, DateTime DeadlineUtc);
 
+/// <summary>A checked and routed report, not yet saved: the new case with its history, and the department it went to.</summary>
+public sealed record PreparedReport(Case Case, string? DepartmentName)
+{
+    /// <summary>What the reporter is told, once the case is saved and has its id.</summary>
+    public ReportReceipt Receipt => new(Case.Id, Case.TrackingNumber, Case.Status, DepartmentName, Case.DeadlineUtc);
+}
+
 public sealed record PublicRating(string? Phone, CaseRating? Rating, string? Comment);

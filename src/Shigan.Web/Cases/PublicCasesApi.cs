@@ -21,13 +21,28 @@ public static class PublicCasesApi
         group.MapPost("/{number}/rating", Rate);
     }
 
-    public static async Task<Results<Created<PublicReceipt>, ValidationProblem>> Report(
-        CaseIntake intake, ReportInput input, IStringLocalizer<UiText> text, CancellationToken ct)
+    public static async Task<Results<Created<PublicReceipt>, ValidationProblem, ProblemHttpResult>> Report(
+        HttpResponse response, CaseIntake intake, IntakeCommits commits, ReportInput input, IStringLocalizer<UiText> text, CancellationToken ct)
     {
-        var (receipt, errors) = await intake.ReportAsync(input with { Source = CaseSource.Web }, CaseSource.Web, ct);
-        return receipt is null
-            ? TypedResults.ValidationProblem(errors.Localized(text))
-            : TypedResults.Created($"/public/cases/{receipt.TrackingNumber}", new PublicReceipt(receipt.TrackingNumber, receipt.DeadlineUtc));
+        var (report, errors) = await intake.PrepareAsync(input with { Source = CaseSource.Web }, CaseSource.Web, null, ct);
+        if (report is null)
+        {
+            return TypedResults.ValidationProblem(errors.Localized(text));
+        }
+
+        // Answered only once committed, with the reports that arrived at the same time (group commit).
+        ReportReceipt receipt;
+        try
+        {
+            receipt = await commits.SaveAsync(report, ct);
+        }
+        catch (IntakeUnavailableException)
+        {
+            response.Headers.RetryAfter = IntakeCommits.RetryAfterSeconds;
+            return TypedResults.Problem(text["暂时无法保存，请稍后重新提交"], statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Created($"/public/cases/{receipt.TrackingNumber}", new PublicReceipt(receipt.TrackingNumber, receipt.DeadlineUtc));
     }
 
     public static async Task<Results<Ok<PublicCaseView>, NotFound>> Track(ShiganDb db, string number, CancellationToken ct) =>

@@ -48,6 +48,8 @@ public static class ShiganHost
         services.AddSingleton<CalendarSource>();
         services.AddSingleton(CaseSettings.From(builder.Configuration));
         services.AddScoped<CaseIntake>();
+        services.AddSingleton<IntakeCommits>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeCommits>());
         services.AddScoped<CaseWork>();
         services.AddSingleton(Open311Settings.From(builder.Configuration));
         services.AddScoped<CaseAttachments>();

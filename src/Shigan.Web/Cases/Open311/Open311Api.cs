@@ -98,7 +98,8 @@ public static class Open311Api
     }
 
     public static async Task<Open311Result> Report(
-        HttpRequest request, string format, ShiganDb db, CaseIntake intake, Open311Settings settings, IStringLocalizer<UiText> text, CancellationToken ct)
+        HttpRequest request, string format, ShiganDb db, CaseIntake intake, IntakeCommits commits, Open311Settings settings,
+        IStringLocalizer<UiText> text, CancellationToken ct)
     {
         if (Open311Formats.Parse(format) is not { } output)
         {
@@ -120,6 +121,9 @@ public static class Open311Api
         {
             return Open311Result.Error(StatusCodes.Status403Forbidden, output, $"api_key: {text["缺少 api_key"]}");
         }
+
+        // The key, the category, the place and the routing are several reads: one connection for all of them.
+        await db.Database.OpenConnectionAsync(ct);
 
         if (await Open311Keys.VerifyAsync(db, key, ct) is not { } client)
         {
@@ -159,11 +163,23 @@ public static class Open311Api
             code, regionId, Open311Reports.Text(form, "address_string"), latitude, longitude, Open311Reports.Text(form, "description"),
             Open311Reports.ReporterName(form), Open311Reports.Text(form, "phone"), CaseSource.Open311, Open311Reports.Answers(form));
         var token = Open311Reports.NewToken();
-        var (receipt, errors) = await intake.ReportAsync(input, CaseSource.Open311, new Open311Filing(client.Id, client.Name, token), ct);
-        if (receipt is null)
+        var (report, errors) = await intake.PrepareAsync(input, CaseSource.Open311, new Open311Filing(client.Id, client.Name, token), ct);
+        if (report is null)
         {
             return Open311Result.Errors(StatusCodes.Status400BadRequest, output,
                 [.. errors.Localized(text).SelectMany(e => e.Value.Select(m => new Open311Error(400, $"{Open311Reports.Parameter(e.Key)}: {m}")))]);
+        }
+
+        // Answered only once committed, with the reports that arrived at the same time (group commit).
+        ReportReceipt receipt;
+        try
+        {
+            receipt = await commits.SaveAsync(report, ct);
+        }
+        catch (IntakeUnavailableException)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = IntakeCommits.RetryAfterSeconds;
+            return Open311Result.Error(StatusCodes.Status503ServiceUnavailable, output, text["暂时无法保存，请稍后重新提交"]);
         }
 
         var notice = text["按时限应于 {0} 前办结", Components.Common.ChinaTime.Format(receipt.DeadlineUtc)[..16]].Value;

@@ -7,7 +7,10 @@ public sealed class Open311Result(int status, Open311Format format, string root,
 
     public static Open311Result Ok(Open311Format format, string root, object payload) => new(StatusCodes.Status200OK, format, root, payload);
 
-    /// <summary>The error list: 404 for what does not exist, 403 for a missing or wrong api_key, 400 for anything else.</summary>
+    /// <summary>
+    /// The error list: 404 for what does not exist, 403 for a missing or wrong api_key, 503 for a report the store could
+    /// not take (send it again), 400 for anything else.
+    /// </summary>
     public static Open311Result Errors(int status, Open311Format format, params IReadOnlyList<Open311Error> errors) =>
         new(status, format, "errors", errors);
 
