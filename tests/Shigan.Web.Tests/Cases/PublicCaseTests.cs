@@ -156,19 +156,9 @@ public sealed class PublicCaseTests(ShiganApp app) : IClassFixture<ShiganApp>
 }
 
 /// <summary>The public pages are rate-limited per address: a script cannot fill the database.</summary>
-public sealed class PublicRateLimitTests(PublicRateLimitTests.StrictApp app) : IClassFixture<PublicRateLimitTests.StrictApp>
+public sealed class PublicRateLimitTests(StrictRateLimitApp app) : IClassFixture<StrictRateLimitApp>
 {
-    private const int Permits = 3;
-
-    /// <summary>The shared fixture lifts the limit; this host keeps a small one of its own.</summary>
-    public sealed class StrictApp : ShiganApp
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Public:PermitsPerMinute", Permits.ToString(CultureInfo.InvariantCulture));
-        }
-    }
+    private const int Permits = StrictRateLimitApp.Permits;
 
     [Fact]
     public async Task Requests_beyond_the_limit_are_refused_with_429_and_Retry_After_and_report_nothing()

@@ -12,19 +12,9 @@ namespace Shigan.Web.Tests;
 /// Citizens' reports and Open311 intake from one address are limited: beyond the limit a script is told 429 and when
 /// to come back, and nothing it sends is filed.
 /// </summary>
-public sealed class PublicRateLimitTests(PublicRateLimitTests.StrictApp app) : IClassFixture<PublicRateLimitTests.StrictApp>
+public sealed class PublicIntakeRateLimitTests(StrictRateLimitApp app) : IClassFixture<StrictRateLimitApp>
 {
-    private const int Permits = 3;
-
-    /// <summary>The shared fixture lifts the limit; this host keeps a small one of its own.</summary>
-    public sealed class StrictApp : ShiganApp
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Public:PermitsPerMinute", Permits.ToString(CultureInfo.InvariantCulture));
-        }
-    }
+    private const int Permits = StrictRateLimitApp.Permits;
 
     [Fact]
     public async Task Reports_beyond_the_limit_are_refused_with_429_and_retry_after_on_the_public_api_and_open311_alike()
