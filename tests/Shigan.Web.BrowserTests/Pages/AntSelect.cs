@@ -29,17 +29,17 @@ public static class AntSelect
         {
             await wrapper.Locator(".ant-select-selector").ClickAsync();
             await wrapper.Locator("input.ant-select-selection-search-input").FillAsync(search);
+            // The list may also close between showing the option and the click: the click is retried with the rest.
             try
             {
                 await option.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3_000 });
-                break;
+                await option.ClickAsync(new() { Timeout = 3_000 });
+                return;
             }
             catch (TimeoutException) when (attempt < 3)
             {
             }
         }
-
-        await option.ClickAsync();
     }
 
     private static Task ChooseOpenAsync(IPage page, string text) => Option(page, text).ClickAsync();
