@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Audit;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
+using Shigan.Core.Services;
 using Shigan.Data.Access;
 using Shigan.Data.Audit;
 
@@ -35,6 +36,10 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
 
     public DbSet<CaseRoutingRule> CaseRoutingRules => Set<CaseRoutingRule>();
+
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+
+    public DbSet<LifeEvent> LifeEvents => Set<LifeEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -9,8 +9,6 @@ public sealed class Material
 {
     public const int NameMaxLength = 64;
 
-    public int Id { get; set; }
-
     public required string Name { get; set; }
 
     public MaterialForm Form { get; set; } = MaterialForm.Original;

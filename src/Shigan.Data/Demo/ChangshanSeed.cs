@@ -51,14 +51,16 @@ public static class ChangshanSeed
 
     /// <summary>
     /// Seeds each part that is not there yet (the county and its accounts, the category catalogue, the holiday
-    /// calendar), so a database made by an older version gains what it lacks; false when nothing was missing.
+    /// calendar, the service catalogue), so a database made by an older version gains what it lacks; false when
+    /// nothing was missing.
     /// </summary>
     public static async Task<bool> RunAsync(ShiganDb db, UserManager<ShiganUser> users, CancellationToken ct = default)
     {
         var county = await SeedCountyAsync(db, users, ct);
         var categories = await CategorySeed.RunAsync(db, ct);
         var holidays = await HolidaySeed.RunAsync(db, ct);
-        return county || categories || holidays;
+        var services = await ServiceSeed.RunAsync(db, ct);
+        return county || categories || holidays || services;
     }
 
     private static async Task<bool> SeedCountyAsync(ShiganDb db, UserManager<ShiganUser> users, CancellationToken ct)
