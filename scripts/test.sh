@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test: build with warnings as errors, formatting, unit and integration tests on SQLite,
 # the integration tests again on a real PostgreSQL server, and the browser tests in Debian's Chromium.
-# Installs what is missing (Chromium, CJK fonts, PostgreSQL) and starts a throw-away PostgreSQL cluster.
+# Installs what is missing (Chromium, CJK fonts, PostgreSQL, nginx) and starts a throw-away PostgreSQL cluster.
+# --crash N: kill the app N times (instead of 3) in the crash-safety tests and append the outcome to
+# tests/Shigan.SystemTests/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+crash=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --crash) [[ ${2:-} =~ ^[0-9]+$ ]] || { echo "test.sh: --crash needs a number of kills" >&2; exit 2; }
+      crash=(SHIGAN_CRASH_ROUNDS="$2" SHIGAN_CRASH_REPORT="$root/tests/Shigan.SystemTests/RESULTS.md"); shift 2 ;;
+    *) echo "test.sh: unknown argument $1 (known: --crash N)" >&2; exit 2 ;;
+  esac
+done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -12,6 +22,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
+command -v nginx > /dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   apt-get update -qq
@@ -38,10 +49,11 @@ echo "== formatting"
 dotnet format Shigan.slnx --verify-no-changes --no-restore -v q
 
 results=$(mktemp)
-run() { # name, project, extra env...
-  local name=$1 project=$2; shift 2
+run() { # name, project, extra env (NAME=value)..., then dotnet test's own options (--filter …)
+  local name=$1 project=$2 vars=(); shift 2
+  while [ $# -gt 0 ] && [[ $1 == *=* && $1 != -* ]]; do vars+=("$1"); shift; done
   echo "== $name"
-  env "$@" dotnet test "$project" --no-build -nologo -v q 2>&1 | tee -a "$results" | grep -vE '^\s*$' || return 1
+  env "${vars[@]}" dotnet test "$project" --no-build -nologo -v q "$@" 2>&1 | tee -a "$results" | grep -vE '^\s*$' || return 1
 }
 status=0
 run "unit tests (Core)" tests/Shigan.Core.Tests || status=1
@@ -49,6 +61,10 @@ run "data tests on SQLite" tests/Shigan.Data.Tests SHIGAN_TEST_PROVIDER=sqlite |
 run "data tests on PostgreSQL" tests/Shigan.Data.Tests SHIGAN_TEST_PROVIDER=postgres || status=1
 run "integration tests on SQLite" tests/Shigan.Web.Tests SHIGAN_TEST_PROVIDER=sqlite || status=1
 run "integration tests on PostgreSQL" tests/Shigan.Web.Tests SHIGAN_TEST_PROVIDER=postgres || status=1
+# The real app process: killed under intake load on each database; on PostgreSQL also two instances behind nginx.
+run "system tests on SQLite (SIGKILL under intake load)" tests/Shigan.SystemTests SHIGAN_TEST_PROVIDER=sqlite "${crash[@]}" \
+  --filter FullyQualifiedName~CrashSafetyTests || status=1
+run "system tests on PostgreSQL (SIGKILL under load; two instances behind nginx)" tests/Shigan.SystemTests SHIGAN_TEST_PROVIDER=postgres "${crash[@]}" || status=1
 run "browser tests (Chromium)" tests/Shigan.Web.BrowserTests SHIGAN_TEST_PROVIDER=sqlite || status=1
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')

@@ -156,6 +156,7 @@ public static class ShiganHost
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
+        services.AddProxyHeaders(builder.Configuration);
         return builder;
     }
 
@@ -163,6 +164,7 @@ public static class ShiganHost
     {
         await StartupTasks.RunAsync(app);
 
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
