@@ -41,6 +41,12 @@ if [[ ${SEED_DEMO:-0} == 1 ]]; then
 fi
 
 servers=""
+for port in "$proxy_port" $(seq "$first_port" $((first_port + instances - 1))); do
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+    echo "run-instances.sh: something already answers on 127.0.0.1:$port; set PROXY_PORT or FIRST_PORT" >&2
+    exit 1
+  fi
+done
 for i in $(seq 0 $((instances - 1))); do
   port=$((first_port + i))
   servers+="server 127.0.0.1:$port max_fails=1 fail_timeout=5s; "
@@ -57,7 +63,8 @@ for i in $(seq 0 $((instances - 1))); do
     curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/healthz" && break
     sleep 0.5
   done
-  curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "instance on $port is not healthy"; tail -20 "$work/instance-$port.log"; exit 1; }
+  curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && kill -0 "${pids[$i]}" 2> /dev/null \
+    || { echo "instance on $port is not healthy"; tail -20 "$work/instance-$port.log"; exit 1; }
 done
 
 chmod 755 "$work"
