@@ -61,10 +61,12 @@ run "data tests on SQLite" tests/Shigan.Data.Tests SHIGAN_TEST_PROVIDER=sqlite |
 run "data tests on PostgreSQL" tests/Shigan.Data.Tests SHIGAN_TEST_PROVIDER=postgres || status=1
 run "integration tests on SQLite" tests/Shigan.Web.Tests SHIGAN_TEST_PROVIDER=sqlite || status=1
 run "integration tests on PostgreSQL" tests/Shigan.Web.Tests SHIGAN_TEST_PROVIDER=postgres || status=1
-# The real app process: killed under intake load on each database; on PostgreSQL also two instances behind nginx.
-run "system tests on SQLite (SIGKILL under intake load)" tests/Shigan.SystemTests SHIGAN_TEST_PROVIDER=sqlite "${crash[@]}" \
-  --filter FullyQualifiedName~CrashSafetyTests || status=1
-run "system tests on PostgreSQL (SIGKILL under load; two instances behind nginx)" tests/Shigan.SystemTests SHIGAN_TEST_PROVIDER=postgres "${crash[@]}" || status=1
+# The real app process: killed under intake load on each database; backup during writes and restore on SQLite;
+# on PostgreSQL two instances behind nginx (one killed mid-load) and the server restarted under the app.
+run "system tests on SQLite (SIGKILL under load, backup and restore)" tests/Shigan.SystemTests SHIGAN_TEST_PROVIDER=sqlite "${crash[@]}" \
+  --filter "FullyQualifiedName~CrashSafetyTests|FullyQualifiedName~BackupRestoreTests" || status=1
+run "system tests on PostgreSQL (SIGKILL under load, several instances, restart)" tests/Shigan.SystemTests SHIGAN_TEST_PROVIDER=postgres "${crash[@]}" \
+  --filter "FullyQualifiedName!~BackupRestoreTests" || status=1
 run "browser tests (Chromium)" tests/Shigan.Web.BrowserTests SHIGAN_TEST_PROVIDER=sqlite || status=1
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')

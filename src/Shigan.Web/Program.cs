@@ -1,7 +1,7 @@
 using Shigan.Web.Cli;
 using Shigan.Web.Hosting;
 
-// One executable: no verb runs the web host; a verb (migrate, seed, create-user, backup) does its job and exits.
+// One executable: no verb runs the web host; a verb (migrate, seed, create-user, backup, restore) does its job and exits.
 var (verb, rest) = CliVerbs.Split(args);
 try
 {

@@ -64,6 +64,29 @@ internal sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>A CLI verb of the same executable (backup, restore…), as an operator runs it: exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunVerbAsync(string connection, params string[] verbAndOptions)
+    {
+        var web = WebOutputFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(web, "Shigan.Web.dll") }.Concat(verbAndOptions).Concat(["--Database:Provider=sqlite", $"--Database:Connection={connection}"]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
     /// <summary>SIGKILL, then wait until the process is gone so the port and the database are free.</summary>
     public async Task KillAsync()
     {

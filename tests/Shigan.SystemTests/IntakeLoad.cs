@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -72,7 +73,7 @@ internal sealed class IntakeLoad(Uri app, string open311Key, HttpClient window, 
                 }
 
                 using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(CancellationToken.None));
-                acknowledged.Add(new(body.RootElement[0].GetProperty("service_request_id").GetString()!, null, 0, null));
+                acknowledged.Add(new(body.RootElement[0].GetProperty("service_request_id").GetString()!, null, 0, null, Stopwatch.GetTimestamp()));
             }
         }
     }
@@ -105,7 +106,8 @@ internal sealed class IntakeLoad(Uri app, string open311Key, HttpClient window, 
                     body.RootElement.GetProperty("trackingNumber").GetString()!,
                     body.RootElement.GetProperty("id").GetInt64(),
                     picture is null ? 0 : 1,
-                    picture is null ? null : Convert.ToHexStringLower(SHA256.HashData(picture))));
+                    picture is null ? null : Convert.ToHexStringLower(SHA256.HashData(picture)),
+                    Stopwatch.GetTimestamp()));
             }
         }
     }

@@ -42,6 +42,9 @@ internal sealed class StoredRecords(string provider, string connection)
         $"SELECT v.\"Id\" FROM \"Regions\" v JOIN \"Regions\" t ON v.\"ParentId\" = t.\"Id\" WHERE t.\"Code\" = '{townshipCode}' AND v.\"Level\" = 3",
         r => r.GetInt32(0));
 
+    public Task<List<string>> StringsAsync(string sql) =>
+        ListAsync(sql, r => r.IsDBNull(0) ? "" : Convert.ToString(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+
     private async Task<long> CountAsync(string sql) => (await ListAsync(sql, r => r.GetInt64(0))).Single();
 
     private async Task<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read)

@@ -20,10 +20,11 @@ namespace Shigan.Web.Cli;
 ///   seed                          load the Changshan demo data if it is not there
 ///   create-user --user U --password P --role R --unit CODE [--name N]
 ///   backup [--to FILE]            an online, consistent copy of the SQLite database
+///   restore --from FILE           put such a copy back (app stopped), after checking it
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "create-user", "backup"];
+    private static readonly string[] Verbs = ["migrate", "seed", "create-user", "backup", "restore"];
 
     public static (string? Verb, string[] Remaining) Split(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0]) ? (args[0], args[1..]) : (null, args);
@@ -50,6 +51,8 @@ public static class CliVerbs
                     return await CreateUserAsync(db, scope.ServiceProvider.GetRequiredService<AccountCommands>(), scope.ServiceProvider.GetRequiredService<IStringLocalizer<UiText>>(), config);
                 case "backup":
                     return Backup(db, config);
+                case "restore":
+                    return SqliteRestore.Run(db, config);
                 default:
                     return 2;
             }
