@@ -177,6 +177,7 @@ public static class ShiganHost
         app.UsePublicActor();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UsePublicReportForm();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
