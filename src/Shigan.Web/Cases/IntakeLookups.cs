@@ -19,6 +19,7 @@ public sealed class IntakeLookups(IMemoryCache cache)
 {
     private static readonly TimeSpan Life = TimeSpan.FromMinutes(1);
     private static readonly object CatalogueKey = new();
+    private static readonly object PlacesKey = new();
 
     // Part of every key: forgetting moves to new keys, and the old entries expire unread.
     private long generation;
@@ -32,12 +33,12 @@ public sealed class IntakeLookups(IMemoryCache cache)
     }
 
     /// <summary>The place with this id, whoever may see it, or null.</summary>
-    public Task<Region?> PlaceAsync(ShiganDb db, int id, CancellationToken ct = default) =>
-        GetAsync(new PlaceById(id), () => db.Regions.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct));
+    public async Task<Region?> PlaceAsync(ShiganDb db, int id, CancellationToken ct = default) =>
+        (await PlacesAsync(db, ct)).ById.GetValueOrDefault(id);
 
     /// <summary>The id of the place with this division code, whoever may see it, or null.</summary>
-    public Task<int?> PlaceIdAsync(ShiganDb db, string code, CancellationToken ct = default) =>
-        GetAsync(new PlaceByCode(code), () => db.Regions.IgnoreQueryFilters().Where(r => r.Code == code).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct));
+    public async Task<int?> PlaceIdAsync(ShiganDb db, string code, CancellationToken ct = default) =>
+        (await PlacesAsync(db, ct)).ByCode.TryGetValue(code, out var place) ? place.Id : null;
 
     /// <summary>The active departments of this name in this township (or county): a category's default.</summary>
     public Task<List<RouteTarget>> DefaultDepartmentsAsync(ShiganDb db, string name, string townshipPath, CancellationToken ct = default) =>
@@ -63,6 +64,15 @@ public sealed class IntakeLookups(IMemoryCache cache)
                 new RouteTarget(r.DepartmentId.ToString(CultureInfo.InvariantCulture), r.DepartmentName, r.DepartmentPath)))
             .ToList());
 
+    // Every unit at once (a county's few hundred, a province's 27,000: a few MB): a name or number a reporter makes up
+    // finds nothing in memory, instead of leaving an entry of its own behind in the cache.
+    private Task<Places> PlacesAsync(ShiganDb db, CancellationToken ct) =>
+        GetAsync(PlacesKey, async () =>
+        {
+            var all = await db.Regions.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+            return new Places(all.ToDictionary(r => r.Id), all.ToDictionary(r => r.Code, StringComparer.Ordinal));
+        });
+
     /// <summary>Forgets everything cached: called once a change to categories, places, departments or rules is committed.</summary>
     public void Forget() => Interlocked.Increment(ref generation);
 
@@ -82,9 +92,7 @@ public sealed class IntakeLookups(IMemoryCache cache)
 
     private sealed record Generation(long Number, object Key);
 
-    private sealed record PlaceById(int Id);
-
-    private sealed record PlaceByCode(string Code);
+    private sealed record Places(Dictionary<int, Region> ById, Dictionary<string, Region> ByCode);
 
     private sealed record Defaults(string Name, string TownshipPath);
 
