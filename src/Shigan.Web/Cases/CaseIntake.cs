@@ -12,7 +12,7 @@ namespace Shigan.Web.Cases;
 /// routing rule for the smallest area around the place, else to the category's department in the case's township
 /// when one exists (the history says it was automatic, and why: the basis, and the rule's id in the note).
 /// </summary>
-public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource calendars, TimeProvider clock)
+public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource calendars, IntakeLookups lookups, TimeProvider clock)
 {
     public const string AutomaticRouter = "自动分拨";
     public const string PublicReporter = "群众上报";
@@ -68,17 +68,22 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
             errors.Add("source", "来源无效");
         }
 
-        // Several reads follow (category, place, calendar, routing): one connection for all of them.
-        await db.Database.OpenConnectionAsync(ct);
+        // Category, place, calendar and routing come from caches (IntakeLookups, CalendarSource): no reads under load.
         var code = input.CategoryCode?.Trim();
-        var category = string.IsNullOrEmpty(code) ? null : await db.CaseCategories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+        var category = string.IsNullOrEmpty(code) ? null : await lookups.CategoryAsync(db, code, ct);
         if (category is null)
         {
             errors.Add("categoryCode", "事件类别不存在");
         }
 
-        // The scope filter decides which places the reporter may name; a citizen (anonymous) may name any.
-        var place = input.RegionId is { } rid ? await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rid, ct) : null;
+        // The actor's scope decides which places the reporter may name, as the scope filter would; a citizen
+        // (anonymous) may name any. One outside it reads like one that does not exist.
+        var place = input.RegionId is { } rid ? await lookups.PlaceAsync(db, rid, ct) : null;
+        if (place is not null && !actor.Scope.Covers(place.RegionPath))
+        {
+            place = null;
+        }
+
         if (place is null)
         {
             errors.Add("regionId", "所在地点不存在");
@@ -162,17 +167,13 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
     {
         var codes = RegionPaths.Codes(placePath);
         var townshipPath = codes.Count >= 2 ? RegionPaths.Child(RegionPaths.Root(codes[0]), codes[1]) : placePath;
-        var candidates = await db.Departments.IgnoreQueryFilters()
-            .Where(d => d.IsActive && d.Name == category.DefaultDepartmentName && d.RegionPath == townshipPath)
-            .Select(d => new { d.Id, d.Name, d.RegionPath })
-            .ToListAsync(ct);
         var defaults = new Dictionary<string, IReadOnlyList<RouteTarget>>
         {
-            [category.Code] = candidates.Select(d => new RouteTarget(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Name, d.RegionPath)).ToList(),
+            [category.Code] = await lookups.DefaultDepartmentsAsync(db, category.DefaultDepartmentName, townshipPath, ct),
         };
 
         // The place's own path and every path above it: a rule covers the place exactly when its area is one of them.
-        var areas = new List<string>();
+        var areas = new HashSet<string>(StringComparer.Ordinal);
         var path = "";
         foreach (var code in codes)
         {
@@ -180,15 +181,7 @@ public sealed class CaseIntake(ShiganDb db, CurrentActor actor, CalendarSource c
             areas.Add(path);
         }
 
-        var stored = await db.CaseRoutingRules.IgnoreQueryFilters()
-            .Where(r => r.IsActive && r.CategoryId == category.Id && areas.Contains(r.RegionPath) && r.Department!.IsActive)
-            .Select(r => new { r.Id, r.RegionPath, DepartmentId = r.Department!.Id, DepartmentName = r.Department.Name, DepartmentPath = r.Department.RegionPath })
-            .ToListAsync(ct);
-        var rules = stored.Select(r => new RoutingRule(
-            r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            category.Code,
-            r.RegionPath,
-            new RouteTarget(r.DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.DepartmentName, r.DepartmentPath)));
+        var rules = (await lookups.RulesAsync(db, category, ct)).Where(r => r.RegionPathPrefix is { } area && areas.Contains(area));
         return Router.Route(category.Code, placePath, rules, defaults);
     }
 

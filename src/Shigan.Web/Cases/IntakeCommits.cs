@@ -24,6 +24,18 @@ public sealed class IntakeCommits(IServiceScopeFactory scopes, ILogger<IntakeCom
     public const string RetryAfterSeconds = "5";
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long received;
+    private long taken;
+
+    /// <summary>Reports queued since the start (for monitoring, and for tests to wait on rather than sleep).</summary>
+    public long Received => Interlocked.Read(ref received);
+
+    /// <summary>Reports the writer has taken into a batch since the start: once counted, a report is being saved.</summary>
+    public long Taken => Interlocked.Read(ref taken);
+
+    /// <summary>Completes when the intake takes no more reports (the app is stopping); those queued are still saved.</summary>
+    public Task Closed => closed.Task;
 
     /// <summary>
     /// Saves the report with others queued at the same time; its receipt once committed. Throws
@@ -38,6 +50,8 @@ public sealed class IntakeCommits(IServiceScopeFactory scopes, ILogger<IntakeCom
             throw new IntakeUnavailableException("The intake is stopping.");
         }
 
+        Interlocked.Increment(ref received);
+
         await using var registration = ct.Register(() => pending.Cancel(ct));
         return await pending.Task;
     }
@@ -46,6 +60,7 @@ public sealed class IntakeCommits(IServiceScopeFactory scopes, ILogger<IntakeCom
     {
         // No new reports from now on; the loop saves those already queued, then ends (the host waits for it).
         queue.Writer.TryComplete();
+        closed.TrySetResult();
         await base.StopAsync(cancellationToken);
     }
 
@@ -65,6 +80,7 @@ public sealed class IntakeCommits(IServiceScopeFactory scopes, ILogger<IntakeCom
 
             if (batch.Count > 0)
             {
+                Interlocked.Add(ref taken, batch.Count);
                 await CommitAsync(batch);
                 batch.Clear();
             }

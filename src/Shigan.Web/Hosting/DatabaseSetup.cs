@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shigan.Data;
 using Shigan.Data.Postgres;
 using Shigan.Data.Sqlite;
+using Shigan.Web.Cases;
 
 namespace Shigan.Web.Hosting;
 
@@ -44,10 +45,13 @@ public static class DatabaseSetup
     public static IServiceCollection AddShiganDatabase(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddSingleton(database);
+        services.AddSingleton<IntakeLookups>();
+        services.AddSingleton<IntakeLookupChanges>();
         // Scoped factory: contexts it makes take the scope's actor (the request's or the circuit's user).
         services.AddDbContextFactory<ShiganDb>(
-            options =>
+            (provider, options) =>
             {
+                options.AddInterceptors(provider.GetRequiredService<IntakeLookupChanges>());
                 if (database.IsPostgres)
                 {
                     options.UseShiganPostgres(database.Connection!);

@@ -179,6 +179,7 @@ public static class ShiganHost
         app.UsePublicActor();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UsePublicReportForm();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();

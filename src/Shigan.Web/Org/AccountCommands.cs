@@ -32,9 +32,8 @@ public sealed class AccountCommands(ShiganDb db, UserManager<ShiganUser> users, 
     public async Task<Page<AccountItem>> ListAsync(string? q, int? regionId, Role? role, int? page, int? size, CancellationToken ct = default)
     {
         var query = db.Users.AsQueryable();
-        if (!string.IsNullOrWhiteSpace(q))
+        if (SearchText.Of(q) is { } text)
         {
-            var text = q.Trim();
             query = query.Where(u => u.UserName!.Contains(text) || u.DisplayName.Contains(text));
         }
 

@@ -17,9 +17,8 @@ public static class DepartmentCommands
         ShiganDb db, string? q, int? regionId, Platform? platform, DepartmentKind? kind, int? page, int? size, CancellationToken ct = default)
     {
         var query = db.Departments.AsQueryable();
-        if (!string.IsNullOrWhiteSpace(q))
+        if (SearchText.Of(q) is { } text)
         {
-            var text = q.Trim();
             query = query.Where(d => d.Name.Contains(text) || d.Region!.Name.Contains(text));
         }
 

@@ -30,8 +30,7 @@ public static class RegionQueries
     public static async Task<Page<RegionItem>> SearchAsync(ShiganDb db, string? text, RegionLevel? level, int? page, int? size, CancellationToken ct = default)
     {
         var query = db.Regions.AsQueryable();
-        var q = text?.Trim();
-        if (!string.IsNullOrEmpty(q))
+        if (SearchText.Of(text) is { } q)
         {
             query = q.All(char.IsAsciiDigit)
                 ? query.Where(r => r.Code.StartsWith(q))

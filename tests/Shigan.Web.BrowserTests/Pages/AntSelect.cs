@@ -6,13 +6,28 @@ namespace Shigan.Web.BrowserTests.Pages;
 /// <summary>AntDesign's select: a box that opens a dropdown list rendered at the end of the page.</summary>
 public static class AntSelect
 {
-    /// <summary>Opens the select inside <paramref name="wrapper"/> and picks the option whose text is exactly <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Opens the select inside <paramref name="wrapper"/> and picks the option whose text is exactly <paramref name="text"/>.
+    /// As with <see cref="SearchAndChooseAsync"/>, a list that closes again as the form re-renders is opened again.
+    /// </summary>
     public static async Task ChooseAsync(IPage page, ILocator wrapper, string text)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(wrapper);
-        await wrapper.Locator(".ant-select-selector").ClickAsync();
-        await ChooseOpenAsync(page, text);
+        var option = Option(page, text);
+        for (var attempt = 1; ; attempt++)
+        {
+            await wrapper.Locator(".ant-select-selector").ClickAsync();
+            try
+            {
+                await option.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3_000 });
+                await option.ClickAsync(new() { Timeout = 3_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>
@@ -41,8 +56,6 @@ public static class AntSelect
             }
         }
     }
-
-    private static Task ChooseOpenAsync(IPage page, string text) => Option(page, text).ClickAsync();
 
     private static ILocator Option(IPage page, string text) =>
         page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")

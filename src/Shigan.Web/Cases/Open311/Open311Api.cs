@@ -98,7 +98,7 @@ public static class Open311Api
     }
 
     public static async Task<Open311Result> Report(
-        HttpRequest request, string format, ShiganDb db, CaseIntake intake, IntakeCommits commits, Open311Settings settings,
+        HttpRequest request, string format, ShiganDb db, CaseIntake intake, IntakeLookups lookups, IntakeCommits commits, Open311Settings settings,
         IStringLocalizer<UiText> text, CancellationToken ct)
     {
         if (Open311Formats.Parse(format) is not { } output)
@@ -122,9 +122,8 @@ public static class Open311Api
             return Open311Result.Error(StatusCodes.Status403Forbidden, output, $"api_key: {text["缺少 api_key"]}");
         }
 
-        // The key, the category, the place and the routing are several reads: one connection for all of them.
-        await db.Database.OpenConnectionAsync(ct);
-
+        // The key is read every time, so a revoked one is refused at once; the category, the place and routing come
+        // from the intake's caches (IntakeLookups), read once here and again by the intake at no cost.
         if (await Open311Keys.VerifyAsync(db, key, ct) is not { } client)
         {
             return Open311Result.Error(StatusCodes.Status403Forbidden, output, $"api_key: {text["api_key 无效或已吊销"]}");
@@ -135,7 +134,7 @@ public static class Open311Api
             return Open311Result.Error(StatusCodes.Status400BadRequest, output, $"service_code: {text["必填"]}");
         }
 
-        if (!await db.CaseCategories.AnyAsync(c => c.Code == code && c.IsActive, ct))
+        if (await lookups.CategoryAsync(db, code, ct) is null)
         {
             return Open311Result.Error(StatusCodes.Status404NotFound, output, $"service_code: {text["事件类别不存在"]}");
         }
@@ -158,7 +157,7 @@ public static class Open311Api
             return Open311Result.Error(StatusCodes.Status400BadRequest, output, $"address_id: {text["请提供 address_id：乡镇、村或网格的行政区划代码"]}");
         }
 
-        var regionId = await db.Regions.AsNoTracking().Where(r => r.Code == place).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
+        var regionId = await lookups.PlaceIdAsync(db, place, ct);
         var input = new ReportInput(
             code, regionId, Open311Reports.Text(form, "address_string"), latitude, longitude, Open311Reports.Text(form, "description"),
             Open311Reports.ReporterName(form), Open311Reports.Text(form, "phone"), CaseSource.Open311, Open311Reports.Answers(form));

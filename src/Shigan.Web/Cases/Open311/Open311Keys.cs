@@ -25,6 +25,11 @@ public static class Open311Keys
     /// <summary>Longer than any key we issue: such a value is not looked up at all.</summary>
     private const int MaxKeyLength = 128;
 
+    // Read on every Open311 request (never cached: a revoked key must be refused at once), so compiled once.
+    private static readonly Func<ShiganDb, string, CancellationToken, Task<Open311Client?>> ByHash =
+        EF.CompileAsyncQuery((ShiganDb db, string hash, CancellationToken ct) =>
+            db.Open311Clients.AsNoTracking().SingleOrDefault(c => c.KeyHash == hash && c.RevokedAtUtc == null));
+
     public static Task<List<Open311ClientItem>> ListAsync(ShiganDb db, CancellationToken ct = default) =>
         db.Open311Clients.AsNoTracking().OrderBy(c => c.RevokedAtUtc != null).ThenByDescending(c => c.Id)
             .Select(c => new Open311ClientItem(c.Id, c.Name, c.KeyPrefix, c.IssuedAtUtc, c.RevokedAtUtc))
@@ -87,8 +92,7 @@ public static class Open311Keys
         }
 
         // Found by its hash through the unique index: no comparison of secrets that could leak by its timing.
-        var hash = Hash(key.Trim());
-        return await db.Open311Clients.AsNoTracking().SingleOrDefaultAsync(c => c.KeyHash == hash && c.RevokedAtUtc == null, ct);
+        return await ByHash(db, Hash(key.Trim()), ct);
     }
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -61,12 +61,13 @@ public sealed class Open311GroupCommitTests(ShiganApp app) : IClassFixture<Shiga
         // the bad report shares a batch with good ones whichever batch it lands in.
         Task<ReportReceipt>[] goodSaves;
         Task<ReportReceipt> badSave;
+        var taken = commits.Taken;
         await using (await HoldWriteLockAsync())
         {
             goodSaves = [.. good.Take(6).Select(r => commits.SaveAsync(r))];
             badSave = commits.SaveAsync(bad);
             goodSaves = [.. goodSaves, .. good.Skip(6).Select(r => commits.SaveAsync(r))];
-            await Task.Delay(200);
+            await UntilAsync(() => commits.Taken > taken, "the writer takes its first batch");
         }
 
         var receipts = await Task.WhenAll(goodSaves);
@@ -92,10 +93,11 @@ public sealed class Open311GroupCommitTests(ShiganApp app) : IClassFixture<Shiga
         using var giveUp = new CancellationTokenSource();
 
         Task<ReportReceipt> firstSave, abandonedSave, afterSave;
+        var taken = commits.Taken;
         await using (await HoldWriteLockAsync())
         {
             firstSave = commits.SaveAsync(first);
-            await Task.Delay(200);
+            await UntilAsync(() => commits.Taken > taken, "the writer takes the first report");
             abandonedSave = commits.SaveAsync(abandoned, giveUp.Token);
             afterSave = commits.SaveAsync(after);
             await giveUp.CancelAsync();
@@ -121,6 +123,17 @@ public sealed class Open311GroupCommitTests(ShiganApp app) : IClassFixture<Shiga
     }
 
     private Task<PreparedReport> PrepareAsync(int regionId, string description) => PrepareAsync(app, regionId, description);
+
+    /// <summary>Waits for what the intake reports (<see cref="IntakeCommits.Taken"/>, …) rather than for a guessed time.</summary>
+    internal static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            Assert.False(timeout.IsCancellationRequested, $"Waited 30 s for this in vain: {what}");
+            await Task.Delay(5, CancellationToken.None);
+        }
+    }
 
     private Task<IAsyncDisposable> HoldWriteLockAsync() => HoldWriteLockAsync(app);
 
@@ -189,7 +202,7 @@ public sealed class IntakeShutdownTests
             {
                 saves = Task.WhenAll(queued.Select(r => commits.SaveAsync(r)));
                 stopping = app.DisposeAsync();
-                await Task.Delay(200);
+                await commits.Closed.WaitAsync(TimeSpan.FromSeconds(30));
             }
 
             await stopping;
@@ -243,10 +256,12 @@ public sealed class IntakeStoreFailureTests(ShiganApp app) : IClassFixture<Shiga
         var forms = Enumerable.Range(0, 20)
             .Select(i => Open311Calls.Form(key, village).With("description", i == 7 ? Refused : $"一起提交的第 {i} 件")).ToList();
         Task<HttpResponseMessage>[] posts;
+        var commits = app.Services.GetRequiredService<IntakeCommits>();
+        var received = commits.Received;
         await using (await Open311GroupCommitTests.HoldWriteLockAsync(app))
         {
             posts = [.. forms.Select(f => client.PostAsync("json", f))];
-            await Task.Delay(300);
+            await Open311GroupCommitTests.UntilAsync(() => commits.Received - received == forms.Count, "every request has queued its report");
         }
 
         var answers = await Task.WhenAll(posts);
