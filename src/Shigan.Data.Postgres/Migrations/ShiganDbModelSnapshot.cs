@@ -347,14 +347,16 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("Open311ClientId");
 
                     b.HasIndex("Open311Token")
                         .IsUnique();
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("RegionId");
 
