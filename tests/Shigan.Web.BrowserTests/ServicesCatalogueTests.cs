@@ -68,5 +68,10 @@ public sealed class ServicesCatalogueTests(BrowserApp app, BrowserFixture browse
         await Expect(services.ImportSummary).ToContainTextAsync("修改 1");
         await Expect(services.ImportErrors).ToHaveCountAsync(0);
         await Expect(services.ItemNames.Filter(new() { HasText = "出生医学证明签发（医院）" })).ToHaveCountAsync(1);
+
+        // An item a bundle still names stays: the page says why.
+        await services.ItemRow("BIRTH-HUKOU").Locator("[data-test=deactivate-item]").ClickAsync();
+        await Expect(Page.Locator("[data-test=item-action-error]")).ToContainTextAsync("仍在一件事中，请先从一件事中移除：出生一件事（新生儿）");
+        await Expect(services.ItemRow("BIRTH-HUKOU").Locator("[data-test=deactivate-item]")).ToBeVisibleAsync();
     }
 }

@@ -11,6 +11,9 @@ public sealed class ServicesPages(IPage page)
 
     public ILocator ItemNames => CatalogueItems.Locator("[data-test=item-name]");
 
+    /// <summary>An item's row by its code (the first cell).</summary>
+    public ILocator ItemRow(string code) => CatalogueItems.Filter(new() { Has = page.Locator("td:first-child code", new() { HasTextString = code }) });
+
     public ILocator ImportErrors => page.Locator("[data-test=import-errors] [data-test=import-error]");
 
     public ILocator ImportSummary => page.Locator("[data-test=import-summary]");
