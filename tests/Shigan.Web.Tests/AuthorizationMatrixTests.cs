@@ -38,6 +38,13 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["/routing-rules"] = RoleRules.CanManageRoutingRules,
         ["/api/audit"] = RoleRules.CanReadAudit,
         ["/audit"] = RoleRules.CanReadAudit,
+        ["POST /api/services/items"] = RoleRules.CanManageCatalogue,
+        ["PUT /api/services/items/{code}"] = RoleRules.CanManageCatalogue,
+        ["POST /api/services/items/{code}/deactivate"] = RoleRules.CanManageCatalogue,
+        ["POST /api/services/bundles"] = RoleRules.CanManageCatalogue,
+        ["PUT /api/services/bundles/{code}"] = RoleRules.CanManageCatalogue,
+        ["POST /api/services/bundles/{code}/deactivate"] = RoleRules.CanManageCatalogue,
+        ["POST /api/services/catalogue/import"] = RoleRules.CanManageCatalogue,
     };
 
     // Routes whose policy lets every account in and whose handler then decides by role.

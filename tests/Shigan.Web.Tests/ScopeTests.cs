@@ -34,6 +34,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
 
         /// <summary>The county's shared catalogue (case categories): the same for everyone, never a unit's records.</summary>
         Catalogue,
+
+        /// <summary>One record of the county's shared service catalogue (an item, a bundle, its trips): readable by everyone.</summary>
+        Shared,
     }
 
     private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment);
@@ -95,6 +98,26 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["GET /api/cases/{caseId:long}/attachments/{attachmentId:long}"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/attachments/{t.Attachment}"),
         ["POST /api/cases/{caseId:long}/attachments"] = new(Expect.Hidden, t => $"/api/cases/{t.Case}/attachments",
             _ => AttachmentCalls.Form([("越权.png", TestPictures.Png())])),
+        // The service catalogue is the county's: everyone reads it, only county administrators change it (403 here).
+        ["GET /api/services/items"] = new(Expect.Catalogue, _ => "/api/services/items"),
+        ["GET /api/services/items/{code}"] = new(Expect.Shared, _ => "/api/services/items/BIRTH-CERT"),
+        ["POST /api/services/items"] = new(Expect.Hidden, _ => "/api/services/items",
+            _ => new { code = "SCOPE-PROBE", name = "越权事项", departmentName = "常山县民政局", legalDays = 1, promisedDays = 1 }),
+        ["PUT /api/services/items/{code}"] = new(Expect.Hidden, _ => "/api/services/items/BIRTH-CERT",
+            _ => new { name = "被改名的事项", departmentName = "常山县民政局", legalDays = 1, promisedDays = 1 }),
+        ["POST /api/services/items/{code}/deactivate"] = new(Expect.Hidden, _ => "/api/services/items/BIRTH-CERT/deactivate"),
+        ["GET /api/services/bundles"] = new(Expect.Catalogue, _ => "/api/services/bundles"),
+        ["GET /api/services/bundles/{code}"] = new(Expect.Shared, _ => "/api/services/bundles/newborn"),
+        ["GET /api/services/bundles/{code}/trips"] = new(Expect.Shared, _ => "/api/services/bundles/newborn/trips?start=2026-05-12"),
+        ["POST /api/services/bundles"] = new(Expect.Hidden, _ => "/api/services/bundles",
+            _ => new { code = "scope-probe", name = "越权一件事", itemCodes = new[] { "BIRTH-CERT" } }),
+        ["PUT /api/services/bundles/{code}"] = new(Expect.Hidden, _ => "/api/services/bundles/newborn",
+            _ => new { name = "被改名的一件事", itemCodes = new[] { "BIRTH-CERT" } }),
+        ["POST /api/services/bundles/{code}/deactivate"] = new(Expect.Hidden, _ => "/api/services/bundles/newborn/deactivate"),
+        ["GET /api/services/catalogue/warnings"] = new(Expect.Shared, _ => "/api/services/catalogue/warnings"),
+        ["GET /api/services/catalogue/export"] = new(Expect.Shared, _ => "/api/services/catalogue/export"),
+        ["POST /api/services/catalogue/import"] = new(Expect.Hidden, _ => "/api/services/catalogue/import",
+            _ => AttachmentCalls.Form([("目录.xlsx", TestPictures.Png())])),
         ["POST /api/cases/with-photos"] = new(Expect.Refused, _ => "/api/cases/with-photos",
             t => AttachmentCalls.Form([("越权.png", TestPictures.Png())], new Dictionary<string, object?>
             {
@@ -155,7 +178,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             if (probe.Body is not null)
             {
                 calls.Add(($"{route} (empty body)", probe.Expect == Expect.Refused ? Expect.Refused : Expect.Hidden,
-                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) ? EmptyForm() : new { }));
+                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal) ? EmptyForm() : new { }));
             }
 
             foreach (var (what, expect, body) in calls)
@@ -224,6 +247,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             Expect.Refused when status != HttpStatusCode.BadRequest || !json.Errors().ContainsKey("regionId") => "expected a field error on regionId",
             Expect.EmptyList when status != HttpStatusCode.OK || (json.TryGetProperty("total", out var total) && total.GetInt32() != 0) || json.Items().Any() => "expected an empty list",
             Expect.Catalogue when status != HttpStatusCode.OK || json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0 => "expected the category catalogue",
+            Expect.Shared when status != HttpStatusCode.OK => "expected the county's shared record",
             Expect.Self when status != HttpStatusCode.OK || json.GetProperty("unitCode").GetString() != self => "expected the caller's own account",
             Expect.Hidden or Expect.Refused when text.Length == 0 || !json.TryGetProperty("status", out _) => "expected a problem body",
             _ => null,

@@ -18,6 +18,9 @@ public static class RoleRules
     /// <summary>Open311 keys let programs file cases in every township: the county issues and revokes them.</summary>
     public static bool CanManageOpen311Clients(Role role) => role is Role.CountyAdmin;
 
+    /// <summary>The service catalogue and its life events are the county's, the same for every township.</summary>
+    public static bool CanManageCatalogue(Role role) => role is Role.CountyAdmin;
+
     public static bool CanManageGrids(Role role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.VillageCadre;
 
     /// <summary>

@@ -20,6 +20,9 @@ using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
+using Shigan.Web.Services.Catalogue;
+using Shigan.Web.Services.CatalogueExcel;
+using Shigan.Web.Services.Trips;
 
 namespace Shigan.Web.Hosting;
 
@@ -110,7 +113,8 @@ public static class ShiganHost
             .AddPolicy(Policies.ManageGrids, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageGrids)))
             .AddPolicy(Policies.ManageCalendar, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCalendar)))
             .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)))
-            .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)));
+            .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)))
+            .AddPolicy(Policies.ManageCatalogue, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCatalogue)));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
@@ -197,6 +201,9 @@ public static class ShiganHost
         api.MapCasesApi();
         api.MapOpen311ClientsApi();
         api.MapCaseAttachmentsApi();
+        api.MapCatalogueApi();
+        api.MapCatalogueExcelApi();
+        api.MapTripsApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
         app.MapOpen311Api();
