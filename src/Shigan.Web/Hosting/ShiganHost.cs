@@ -9,15 +9,18 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Shigan.Core.Contests;
 using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Data.Access;
+using Shigan.Data.Contests;
 using Shigan.Web.Access;
 using Shigan.Web.Api;
 using Shigan.Web.Audit;
 using Shigan.Web.Cases;
 using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
+using Shigan.Web.Contests;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
 
@@ -54,6 +57,7 @@ public static class ShiganHost
         services.AddSingleton(Open311Settings.From(builder.Configuration));
         services.AddScoped<CaseAttachments>();
         services.AddHostedService<SupervisionJob>();
+        IndicatorSources.AddContestSources(services);
 
         services.AddIdentityCore<ShiganUser>(o =>
             {
@@ -110,7 +114,8 @@ public static class ShiganHost
             .AddPolicy(Policies.ManageGrids, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageGrids)))
             .AddPolicy(Policies.ManageCalendar, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCalendar)))
             .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)))
-            .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)));
+            .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)))
+            .AddPolicy(Policies.ManageContests, p => p.RequireAssertion(c => Policies.Has(c.User, ContestRules.CanManage)));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
@@ -194,6 +199,7 @@ public static class ShiganHost
         api.MapCasesApi();
         api.MapOpen311ClientsApi();
         api.MapCaseAttachmentsApi();
+        api.MapContestsApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
         app.MapOpen311Api();
