@@ -58,7 +58,8 @@ public static class ChangshanSeed
         var county = await SeedCountyAsync(db, users, ct);
         var categories = await CategorySeed.RunAsync(db, ct);
         var holidays = await HolidaySeed.RunAsync(db, ct);
-        return county || categories || holidays;
+        var contests = await ContestSeed.RunAsync(db, DateTime.UtcNow, ct);
+        return county || categories || holidays || contests;
     }
 
     private static async Task<bool> SeedCountyAsync(ShiganDb db, UserManager<ShiganUser> users, CancellationToken ct)

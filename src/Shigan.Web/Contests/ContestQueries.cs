@@ -3,6 +3,7 @@ using Shigan.Core.Cases;
 using Shigan.Core.Contests;
 using Shigan.Data;
 using Shigan.Data.Contests;
+using Shigan.Web.Api;
 
 namespace Shigan.Web.Contests;
 
@@ -12,12 +13,24 @@ public static class ContestQueries
     /// <summary>What everyone may read of a period: the published versions, current or corrected.</summary>
     private static readonly SheetStatus[] Public = [SheetStatus.Published, SheetStatus.Frozen, SheetStatus.Superseded];
 
-    public static async Task<List<ContestSummary>> ListAsync(ShiganDb db, CancellationToken ct = default)
+    /// <summary>The contests the actor reads; with <paramref name="regionId"/>, those it organises or takes part in.</summary>
+    public static async Task<Page<ContestSummary>> ListAsync(ShiganDb db, int? regionId, int? page, int? size, CancellationToken ct = default)
     {
-        var contests = await ContestAccess.Readable(db).AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.RegionPath).ThenBy(c => c.Name)
-            .Select(c => new { c.Id, c.Name, Region = c.Region!.Name, c.PeriodKind, Participants = c.Participants.Count, Indicators = c.Indicators.Count, c.RegionPath })
-            .ToListAsync(ct);
-        return [.. contests.Select(c => new ContestSummary(c.Id, c.Name, c.Region, c.PeriodKind, c.Participants, c.Indicators, db.Actor.Scope.Covers(c.RegionPath)))];
+        var start = db.Actor.Scope.RangeStart;
+        var end = db.Actor.Scope.RangeEnd;
+        var contests = ContestAccess.Readable(db).AsNoTracking().Where(c => c.IsActive);
+        if (regionId is { } unit)
+        {
+            contests = contests.Where(c => c.RegionId == unit || c.Participants.Any(p => p.RegionId == unit));
+        }
+
+#pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order the path index keeps
+        return await contests.OrderBy(c => c.RegionPath).ThenBy(c => c.Id)
+            .Select(c => new ContestSummary(
+                c.Id, c.Name, c.Region!.Name, c.PeriodKind, c.Participants.Count, c.Indicators.Count,
+                string.Compare(c.RegionPath, start) >= 0 && string.Compare(c.RegionPath, end) < 0))
+            .ToPageAsync(page, size, ct);
+#pragma warning restore CA1309
     }
 
     public static async Task<ContestDetail?> DetailAsync(ShiganDb db, int contestId, string? userId, CancellationToken ct = default)
@@ -135,13 +148,20 @@ public static class ContestQueries
             return null;
         }
 
-        var points = await ContestAccess.Sheets(db, contestId).AsNoTracking()
+        // Row counts and the unit's row per sheet; decimals are read as they are stored (SQLite cannot compare them in SQL).
+        var sheets = await ContestAccess.Sheets(db, contestId).AsNoTracking()
             .Where(s => s.Status == SheetStatus.Published || s.Status == SheetStatus.Frozen)
-            .SelectMany(s => s.Rows.Where(r => r.RegionId == regionId).Select(r => new
-            {
-                s.Id, s.PeriodStart, r.Rank, r.Total, r.PreviousRank, r.UnitName, Of = s.Rows.Count,
-            }))
+            .Select(s => new { s.Id, s.PeriodStart, Of = s.Rows.Count })
             .ToListAsync(ct);
+        var ids = sheets.Select(s => s.Id).ToList();
+        var rows = await db.ScoreRows.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.RegionId == regionId && ids.Contains(r.SheetId))
+            .Select(r => new { r.SheetId, r.Rank, r.Total, r.PreviousRank, r.UnitName })
+            .ToDictionaryAsync(r => r.SheetId, ct);
+        var points = sheets.Where(s => rows.ContainsKey(s.Id)).Select(s => new
+        {
+            s.Id, s.PeriodStart, rows[s.Id].Rank, rows[s.Id].Total, rows[s.Id].PreviousRank, rows[s.Id].UnitName, s.Of,
+        }).ToList();
         if (points.Count == 0 && !await db.ContestParticipants.AnyAsync(p => p.ContestId == contestId && p.RegionId == regionId, ct))
         {
             return null;

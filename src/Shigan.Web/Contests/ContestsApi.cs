@@ -40,8 +40,8 @@ public static class ContestsApi
         return api;
     }
 
-    public static async Task<Ok<List<ContestSummary>>> List(ShiganDb db, CancellationToken ct) =>
-        TypedResults.Ok(await ContestQueries.ListAsync(db, ct));
+    public static async Task<Ok<Page<ContestSummary>>> List(ShiganDb db, int? regionId, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await ContestQueries.ListAsync(db, regionId, page, pageSize, ct));
 
     /// <summary>The computed indicators a contest may use: the same for everyone.</summary>
     public static Ok<List<SourceItem>> Sources(IndicatorSources sources, IStringLocalizer<UiText> text) =>
