@@ -29,7 +29,7 @@ public static class Weights
 
         if (!normalise)
         {
-            return WeightCheck.Refused($"权重合计为 {sum.ToString("0.##", CultureInfo.InvariantCulture)}，应为 100（或选择按比例折算）");
+            return WeightCheck.Refused($"权重合计为 {sum.ToString("0.##", CultureInfo.InvariantCulture)}，应为一百（或选择按比例折算）");
         }
 
         var scaled = weights.Select(w => Math.Round(w * Contest.WeightTotal / sum, 2, MidpointRounding.AwayFromZero)).ToArray();

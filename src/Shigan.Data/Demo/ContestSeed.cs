@@ -64,8 +64,13 @@ public static class ContestSeed
             {
                 db.ContestJudges.Add(new ContestJudge
                 {
-                    ContestId = contest.Id, UserId = judge.Id, JudgeName = judge.DisplayName, HomeRegionId = judge.RegionId,
-                    HomePath = judge.RegionPath, InvitedAtUtc = nowUtc, RegionPath = contest.RegionPath,
+                    ContestId = contest.Id,
+                    UserId = judge.Id,
+                    JudgeName = judge.DisplayName,
+                    HomeRegionId = judge.RegionId,
+                    HomePath = judge.RegionPath,
+                    InvitedAtUtc = nowUtc,
+                    RegionPath = contest.RegionPath,
                 });
             }
         }

@@ -160,7 +160,13 @@ public static class ContestQueries
             .ToDictionaryAsync(r => r.SheetId, ct);
         var points = sheets.Where(s => rows.ContainsKey(s.Id)).Select(s => new
         {
-            s.Id, s.PeriodStart, rows[s.Id].Rank, rows[s.Id].Total, rows[s.Id].PreviousRank, rows[s.Id].UnitName, s.Of,
+            s.Id,
+            s.PeriodStart,
+            rows[s.Id].Rank,
+            rows[s.Id].Total,
+            rows[s.Id].PreviousRank,
+            rows[s.Id].UnitName,
+            s.Of,
         }).ToList();
         if (points.Count == 0 && !await db.ContestParticipants.AnyAsync(p => p.ContestId == contestId && p.RegionId == regionId, ct))
         {

@@ -142,7 +142,7 @@ public sealed class ContestAccessTests(ShiganApp app) : IClassFixture<ShiganApp>
 
         using (var refused = await admin.SendJsonAsync(HttpMethod.Post, "/api/contests", WithOrganiser(Weekly("权重不足", villages, ninety), daqiaotou)))
         {
-            Assert.Equal("权重合计为 90，应为 100（或选择按比例折算）", (await refused.ProblemAsync()).Errors()["weights"][0]);
+            Assert.Equal("权重合计为 90，应为一百（或选择按比例折算）", (await refused.ProblemAsync()).Errors()["weights"][0]);
         }
 
         Assert.Equal(count, await app.WithDbAsync(db => db.Contests.CountAsync()));
