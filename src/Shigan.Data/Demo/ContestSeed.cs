@@ -43,14 +43,14 @@ public static class ContestSeed
             Judged("发展谋划", Dimension.Planning, 15m),
             Judged("工作办法", Dimension.Methods, 15m),
             Judged("干事干劲", Dimension.Drive, 15m),
-            Computed("按时办结率", Dimension.Results, 20m, "cases.on-time", Direction.HigherIsBetter, MissingRule.MeanOfOthers),
+            Computed("按时办结率", Dimension.Results, 20m, "cases.on-time", Direction.HigherIsBetter, MissingRule.MeanOfOthers, target: 100m),
             Computed("逾期事件数", Dimension.Results, 10m, "cases.late", Direction.LowerIsBetter, MissingRule.ZeroPoints),
             Computed("群众评价均分", Dimension.Image, 10m, "cases.rating", Direction.HigherIsBetter, MissingRule.MeanOfOthers, target: 3m),
             Judged("村容村貌", Dimension.Image, 15m),
         ]);
         var monthly = Define(MonthlyName, "每月一乡现场观摩，全县乡镇（街道）比业绩、比形象。", county, PeriodKind.Month, townships, nowUtc,
         [
-            Computed("按时办结率", Dimension.Results, 30m, "cases.on-time", Direction.HigherIsBetter, MissingRule.MeanOfOthers),
+            Computed("按时办结率", Dimension.Results, 30m, "cases.on-time", Direction.HigherIsBetter, MissingRule.MeanOfOthers, target: 100m),
             Computed("群众评价均分", Dimension.Image, 20m, "cases.rating", Direction.HigherIsBetter, MissingRule.MeanOfOthers, target: 3m),
             Computed("逾期事件数", Dimension.Results, 20m, "cases.late", Direction.LowerIsBetter, MissingRule.ZeroPoints),
             Judged("现场观摩", Dimension.Custom, 30m, custom: "现场观摩"),
