@@ -65,6 +65,36 @@ public sealed class ContestFlowTests(BrowserApp app, BrowserFixture browser)
         await Expect(Page.GetByText("濛桥村口路灯坏了一周没人修")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_contest_is_defined_on_the_form_and_weights_that_do_not_add_up_are_refused_there()
+    {
+        await Login.SignInAsync("admin");
+        await Page.GotoAsync("/contests/new");
+        await Layout.WaitForAppAsync();
+        var form = Page.Locator("[data-test=contest-form]");
+        await form.Locator("input[data-test=contest-name-input]").FillAsync("大桥头乡治理比拼");
+        var picker = form.Locator("[data-test=unit-picker]");
+        await picker.Locator("input[data-test=unit-search]").FillAsync("大桥头");
+        await picker.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        await picker.Locator("[data-test=unit-option][data-code='330822213000']").ClickAsync();
+        await Expect(form.Locator(".shigan-check")).ToHaveCountAsync(9); // eight villages and the rescale box
+
+        var row = form.Locator("[data-test=indicator-row]").First;
+        await row.Locator("[data-test=indicator-name]").FillAsync("逾期事件数");
+        await row.Locator("[data-test=indicator-weight]").FillAsync("80");
+        await row.Locator("select[data-test=indicator-source]").SelectOptionAsync("cases.late");
+        await row.Locator("select[data-test=indicator-missing]").SelectOptionAsync("ZeroPoints");
+        await form.Locator("[data-test=save-contest] button").ClickAsync();
+        await Expect(form.Locator("[data-field=weights] [data-test=field-error]")).ToHaveTextAsync("权重合计为 80，应为一百（或选择按比例折算）");
+        await KeepScreenshotAsync("shigan-contest-define.png");
+
+        await row.Locator("[data-test=indicator-weight]").FillAsync("100");
+        await form.Locator("[data-test=save-contest] button").ClickAsync();
+        await Expect(Page.Locator("[data-test=contest-name]")).ToHaveTextAsync("大桥头乡治理比拼");
+        await Expect(Page.Locator("[data-test=indicators]")).ToContainTextAsync("无数据记 0 分");
+        await KeepScreenshotAsync("shigan-contest-page.png");
+    }
+
     private Task<long> AddLateCaseAsync(string villageCode, DateOnly week, string description) =>
         App.WithDbAsync(async db =>
         {
