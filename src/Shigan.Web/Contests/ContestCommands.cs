@@ -71,7 +71,12 @@ public static class ContestCommands
             return (false, new FieldErrors());
         }
 
-        var errors = new FieldErrors();
+        // An account id is a GUID: anything longer or with control characters is no account (and PostgreSQL refuses NUL).
+        var errors = new FieldErrors().Required("userId", input.UserId, 64);
+        if (errors.Any)
+        {
+            return (true, errors);
+        }
 
         // Judges' accounts sit at the county or a township, often above the organiser: looked up past the scope, judges only.
         var judge = string.IsNullOrWhiteSpace(input.UserId) ? null

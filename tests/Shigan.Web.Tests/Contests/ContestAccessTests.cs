@@ -29,6 +29,17 @@ public sealed class ContestAccessTests(ShiganApp app) : IClassFixture<ShiganApp>
         Assert.Equal(8, sheet.GetProperty("rows").GetArrayLength());
         Assert.False(sheet.GetProperty("canManage").GetBoolean());
 
+        // The same table as a workbook: one line per village, ranked, with every indicator's raw value and points.
+        using (var export = await cadre.GetAsync($"/api/contests/{contest}/sheets/{sheet.Id()}/export"))
+        {
+            Assert.Equal(Shigan.Web.Cases.CaseExportApi.ContentType, export.Content.Headers.ContentType?.MediaType);
+            using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+            var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(8, rows.Count);
+            Assert.Equal("1", rows[0]["排名"]?.ToString());
+            Assert.Equal(3 + (2 * sheet.GetProperty("indicators").GetArrayLength()) + 1, rows[0].Count);
+        }
+
         var before = await SheetsAsync();
         foreach (var (method, url, body) in new (HttpMethod, string, object)[]
         {
