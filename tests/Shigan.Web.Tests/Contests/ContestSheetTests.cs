@@ -158,6 +158,22 @@ public sealed class ContestSheetTests(ShiganApp app) : IClassFixture<ShiganApp>
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
+    [Fact]
+    public async Task A_stored_row_of_a_sheet_cannot_be_edited_even_by_the_system()
+    {
+        var before = await RowsFingerprintAsync();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>
+        {
+            var row = await db.ScoreRows.OrderBy(r => r.Id).FirstAsync();
+            row.Total += 1;
+            return await db.SaveChangesAsync();
+        }));
+
+        Assert.Contains("never edited", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await RowsFingerprintAsync());
+    }
+
     private Task<string> RowsFingerprintAsync() => app.WithDbAsync(async db =>
         JsonSerializer.Serialize(await db.ScoreSheets.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Status, s.Version, s.Reason, s.Concurrency }).ToListAsync())
         + JsonSerializer.Serialize(await db.ScoreRows.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Total, r.Rank, r.Cells }).ToListAsync()));
