@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Audit;
 using Shigan.Core.Cases;
+using Shigan.Core.Contests;
 using Shigan.Core.Org;
 using Shigan.Core.Services;
 using Shigan.Data.Access;
@@ -40,6 +41,19 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
 
     public DbSet<LifeEvent> LifeEvents => Set<LifeEvent>();
+    public DbSet<Contest> Contests => Set<Contest>();
+
+    public DbSet<ContestParticipant> ContestParticipants => Set<ContestParticipant>();
+
+    public DbSet<ContestIndicator> ContestIndicators => Set<ContestIndicator>();
+
+    public DbSet<ContestJudge> ContestJudges => Set<ContestJudge>();
+
+    public DbSet<JudgeScore> JudgeScores => Set<JudgeScore>();
+
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
+    public DbSet<ScoreRow> ScoreRows => Set<ScoreRow>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -68,6 +82,13 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<CaseEvent>(builder);
         ScopeFilter<CaseRoutingRule>(builder);
         ScopeFilter<CaseAttachment>(builder);
+
+        // A contest's records carry its organiser's path; its participants read them through ContestAccess.
+        ScopeFilter<Contest>(builder);
+        ScopeFilter<ContestJudge>(builder);
+        ScopeFilter<JudgeScore>(builder);
+        ScopeFilter<ScoreSheet>(builder);
+        ScopeFilter<ScoreRow>(builder);
     }
 
     // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shigan.Core.Cases;
+using Shigan.Core.Contests;
 using Shigan.Core.Org;
 using Shigan.Data.Demo;
 using Shigan.Testing;
@@ -46,6 +47,15 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["PUT /api/services/bundles/{code}"] = RoleRules.CanManageCatalogue,
         ["POST /api/services/bundles/{code}/deactivate"] = RoleRules.CanManageCatalogue,
         ["POST /api/services/catalogue/import"] = RoleRules.CanManageCatalogue,
+        ["POST /api/contests/"] = ContestRules.CanManage,
+        ["PUT /api/contests/{contestId:int}"] = ContestRules.CanManage,
+        ["POST /api/contests/{contestId:int}/judges"] = ContestRules.CanManage,
+        ["POST /api/contests/{contestId:int}/sheets"] = ContestRules.CanManage,
+        ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/publish"] = ContestRules.CanManage,
+        ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/correct"] = ContestRules.CanManage,
+        ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/freeze"] = ContestRules.CanManage,
+        ["/contests/new"] = ContestRules.CanManage,
+        ["GET /contests/{Id:int}/edit"] = ContestRules.CanManage,
     };
 
     // Routes whose policy lets every account in and whose handler then decides by role.

@@ -39,7 +39,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         Shared,
     }
 
-    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment);
+    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment, int Contest = 0, int Sheet = 0);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -126,9 +126,29 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
                 ["description"] = "越权上报的事件",
                 ["reporterPhone"] = "13900000000",
             })),
+        // 大桥头乡's weekly contest and its latest published sheet; 濛桥 is one of its participants.
+        ["GET /api/contests/"] = new(Expect.EmptyList, t => $"/api/contests?regionId={t.Village}"),
+        ["GET /api/contests/sources"] = new(Expect.Catalogue, _ => "/api/contests/sources"),
+        ["GET /api/contests/{contestId:int}"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}"),
+        ["GET /api/contests/{contestId:int}/periods"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/periods"),
+        ["GET /api/contests/{contestId:int}/sheets/{sheetId:int}"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}"),
+        ["GET /api/contests/{contestId:int}/sheets/{sheetId:int}/export"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}/export"),
+        ["GET /api/contests/{contestId:int}/sheets/{sheetId:int}/explain"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}/explain?a={t.Village}&b={t.Village}"),
+        ["GET /api/contests/{contestId:int}/history/{regionId:int}"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/history/{t.Village}"),
+        ["POST /api/contests/{contestId:int}/scores"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/scores",
+            t => new { periodStart = "2026-03-02", indicatorId = 1, regionId = t.Village, score = 99 }),
+        ["POST /api/contests/"] = new(Expect.Refused, _ => "/api/contests",
+            t => new { name = "越权赛马", regionId = t.Township, periodKind = "Week", participantIds = new[] { t.Village } }),
+        ["PUT /api/contests/{contestId:int}"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}",
+            t => new { name = "被改名的赛马", periodKind = "Week", participantIds = new[] { t.Village } }),
+        ["POST /api/contests/{contestId:int}/judges"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/judges", t => new { userId = t.Account }),
+        ["POST /api/contests/{contestId:int}/sheets"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets", _ => new { periodStart = "2026-03-02" }),
+        ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/publish"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}/publish", _ => new { }),
+        ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/correct"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}/correct", _ => new { reason = "越权更正" }),
+        ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/freeze"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}/freeze"),
     };
 
-    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995);
+    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_993);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -349,6 +369,13 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             return added.Id;
         });
 
+        var (contest, sheet) = await app.WithDbAsync(async db =>
+        {
+            var id = await db.Contests.Where(c => c.Name == Shigan.Data.Demo.ContestSeed.WeeklyName).Select(c => c.Id).SingleAsync();
+            var latest = await db.ScoreSheets.Where(s => s.ContestId == id && s.Status == Core.Contests.SheetStatus.Published).Select(s => s.Id).SingleAsync();
+            return (id, latest);
+        });
+
         // A photo on it, so a download from outside would show.
         var attachment = await app.WithDbAsync(async db =>
             await db.CaseAttachments.Where(a => a.CaseId == foreignCase).Select(a => (long?)a.Id).FirstOrDefaultAsync() ?? await AttachAsSystemAsync(db, foreignCase));
@@ -361,7 +388,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             foreignCase,
             rule,
             client,
-            attachment);
+            attachment,
+            contest,
+            sheet);
     }
 
     private static async Task<long> AttachAsSystemAsync(Shigan.Data.ShiganDb db, long caseId)

@@ -60,7 +60,8 @@ public static class ChangshanSeed
         var categories = await CategorySeed.RunAsync(db, ct);
         var holidays = await HolidaySeed.RunAsync(db, ct);
         var services = await ServiceSeed.RunAsync(db, ct);
-        return county || categories || holidays || services;
+        var contests = await ContestSeed.RunAsync(db, DateTime.UtcNow, ct);
+        return county || categories || holidays || services || contests;
     }
 
     private static async Task<bool> SeedCountyAsync(ShiganDb db, UserManager<ShiganUser> users, CancellationToken ct)

@@ -9,15 +9,18 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Shigan.Core.Contests;
 using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Data.Access;
+using Shigan.Data.Contests;
 using Shigan.Web.Access;
 using Shigan.Web.Api;
 using Shigan.Web.Audit;
 using Shigan.Web.Cases;
 using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
+using Shigan.Web.Contests;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
 using Shigan.Web.Services.Catalogue;
@@ -57,6 +60,7 @@ public static class ShiganHost
         services.AddSingleton(Open311Settings.From(builder.Configuration));
         services.AddScoped<CaseAttachments>();
         services.AddHostedService<SupervisionJob>();
+        IndicatorSources.AddContestSources(services);
 
         services.AddIdentityCore<ShiganUser>(o =>
             {
@@ -114,7 +118,8 @@ public static class ShiganHost
             .AddPolicy(Policies.ManageCalendar, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCalendar)))
             .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)))
             .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)))
-            .AddPolicy(Policies.ManageCatalogue, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCatalogue)));
+            .AddPolicy(Policies.ManageCatalogue, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCatalogue)))
+            .AddPolicy(Policies.ManageContests, p => p.RequireAssertion(c => Policies.Has(c.User, ContestRules.CanManage)));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
@@ -204,6 +209,7 @@ public static class ShiganHost
         api.MapCatalogueApi();
         api.MapCatalogueExcelApi();
         api.MapTripsApi();
+        api.MapContestsApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
         app.MapOpen311Api();

@@ -213,6 +213,9 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
         db.CaseRoutingRules.Add(rule);
         await db.SaveChangesAsync();
         var (issued, _) = await Open311Keys.IssueAsync(db, new Open311ClientInput("攻击测试客户端"), null, DateTime.UtcNow);
+        // The county's monthly contest (球川镇 takes part) and its latest published sheet.
+        var contest = await db.Contests.Where(c => c.Name == Shigan.Data.Demo.ContestSeed.MonthlyName).Select(c => c.Id).SingleAsync();
+        var sheet = await db.ScoreSheets.Where(s => s.ContestId == contest && s.Status == Core.Contests.SheetStatus.Published).Select(s => s.Id).SingleAsync();
         var token = await db.Cases.Where(c => c.Open311Token != null).Select(c => c.Open311Token).FirstOrDefaultAsync() ?? "no-token-yet";
 
         var targets = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -230,6 +233,8 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
             ["format"] = "json",
             ["token"] = token,
             ["path"] = "nothing/here",
+            ["contestId"] = contest.ToString(CultureInfo.InvariantCulture),
+            ["sheetId"] = sheet.ToString(CultureInfo.InvariantCulture),
         };
         return (targets, issued.Key, villageCode);
     }

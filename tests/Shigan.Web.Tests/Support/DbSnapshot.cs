@@ -64,6 +64,19 @@ internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, in
             text.Append(CultureInfo.InvariantCulture, $"O{o.Id}|{o.Name}|{o.KeyPrefix}|{o.KeyHash}|{o.RevokedAtUtc:O}\n");
         }
 
+        // Contests: definitions, invitations, judges' scores and every sheet's status and rows.
+        foreach (var c in await db.Contests.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.RegionPath, c.PeriodKind, c.NormaliseWeights, Participants = c.Participants.Count, Indicators = c.Indicators.Count }).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"C{c.Id}|{c.Name}|{c.RegionPath}|{c.PeriodKind}|{c.NormaliseWeights}|{c.Participants}|{c.Indicators}\n");
+        }
+
+        foreach (var s in await db.ScoreSheets.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Status, s.Version, s.Concurrency, s.Reason, Rows = s.Rows.Count }).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"S{s.Id}|{s.Status}|{s.Version}|{s.Concurrency}|{s.Reason}|{s.Rows}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"J{await db.ContestJudges.CountAsync()}|{await db.JudgeScores.CountAsync()}|{await db.ContestIndicators.CountAsync()}|{await db.ContestParticipants.CountAsync()}\n");
+
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         return new DbSnapshot(
             await db.Regions.CountAsync(), await db.Departments.CountAsync(), await db.Users.CountAsync(), await db.AuditEntries.CountAsync(),

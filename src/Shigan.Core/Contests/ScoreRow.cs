@@ -1,0 +1,38 @@
+using Shigan.Core.Org;
+
+namespace Shigan.Core.Contests;
+
+/// <summary>One participant's line of a sheet: written with the sheet, never edited (a correction is a new version).</summary>
+public sealed class ScoreRow : IInRegion, IAppendOnly
+{
+    public long Id { get; set; }
+
+    public int SheetId { get; set; }
+
+    public int RegionId { get; set; }
+
+    public required string UnitName { get; set; }
+
+    public decimal Total { get; set; }
+
+    public int Rank { get; set; }
+
+    /// <summary>The rank in the previous period's published sheet; null when the unit was not in it.</summary>
+    public int? PreviousRank { get; set; }
+
+    public List<ScoreCell> Cells { get; set; } = [];
+
+    public required string RegionPath { get; set; }
+
+    /// <summary>Places climbed since the previous period (negative: fell).</summary>
+    public int? RankChange => PreviousRank is { } before ? before - Rank : null;
+}
+
+/// <summary>
+/// One figure: the raw value (null: no data, scored by the indicator's missing rule), the 0–1 score, the weighted
+/// points, and the ids of the records behind the value (the late cases, the judges' scores…).
+/// </summary>
+public sealed record ScoreCell(int IndicatorId, decimal? Raw, decimal Normalised, decimal Points, IReadOnlyList<long> Records, int? Judges = null)
+{
+    public bool Missing => Raw is null;
+}

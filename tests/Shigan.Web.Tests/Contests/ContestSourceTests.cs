@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Cases;
+using Shigan.Core.Contests;
+using Shigan.Testing;
+using Shigan.Web.Tests.Support;
+using static Shigan.Web.Tests.Contests.ContestCalls;
+
+namespace Shigan.Web.Tests.Contests;
+
+/// <summary>The computed indicators read what the cases recorded in the period, unit by unit, with the cases behind each figure.</summary>
+public sealed class ContestSourceTests(ShiganApp app) : IClassFixture<ShiganApp>
+{
+    [Fact]
+    public async Task Cases_on_time_ratings_and_reports_are_counted_per_village_and_a_village_without_any_has_no_data()
+    {
+        var admin = await app.SessionAsync("admin");
+        var mengqiao = await app.RegionIdAsync(Places.Mengqiao);
+        var kenong = await app.RegionIdAsync(Places.Kenong);
+        var week = LastWeek.AddDays(-7 * 30);
+        var (from, _) = ContestPeriod.UtcRange(PeriodKind.Week, week);
+        var onTime = await app.AddLateCaseAsync(mengqiao, week, "濛桥村水渠堵塞");
+        var late = await app.AddLateCaseAsync(mengqiao, week, "濛桥村路面塌陷");
+        await app.WithDbAsync(async db =>
+        {
+            var resolved = await db.Cases.SingleAsync(c => c.Id == onTime);
+            resolved.Status = CaseStatus.Closed;
+            db.CaseEvents.AddRange(
+                new CaseEvent { CaseId = onTime, AtUtc = from.AddDays(1), Kind = CaseEventKind.Action, ToStatus = CaseStatus.Resolved, ActorName = "测试", RegionPath = "" },
+                new CaseEvent { CaseId = onTime, AtUtc = from.AddDays(3), Kind = CaseEventKind.Action, Rating = CaseRating.Satisfied, ActorName = "群众", RegionPath = "" },
+                new CaseEvent { CaseId = late, AtUtc = from.AddDays(4), Kind = CaseEventKind.Action, Rating = CaseRating.Dissatisfied, ActorName = "群众", RegionPath = "" });
+            return await db.SaveChangesAsync();
+        });
+        object[] indicators =
+        [
+            new { name = "按时办结率", dimension = "Results", weight = 40, direction = "HigherIsBetter", normalisation = "Target", target = 100, source = "Computed", sourceCode = "cases.on-time", missing = "MeanOfOthers" },
+            new { name = "群众评价均分", dimension = "Image", weight = 30, direction = "HigherIsBetter", normalisation = "Target", target = 3, source = "Computed", sourceCode = "cases.rating", missing = "LowestOfOthers" },
+            new { name = "上报事件数", dimension = "Drive", weight = 30, direction = "HigherIsBetter", normalisation = "MinMax", source = "Computed", sourceCode = "cases.reported", missing = "ZeroPoints" },
+        ];
+        var contest = await CreateAsync(admin, await app.RegionIdAsync(Places.Daqiaotou), Weekly("事件指标", [mengqiao, kenong], indicators));
+
+        var sheet = await ComputeAsync(admin, contest, week);
+
+        var m = sheet.Row(mengqiao).GetProperty("cells");
+        Assert.Equal(50m, m[0].GetProperty("raw").GetDecimal());
+        Assert.Equal([late], m[0].GetProperty("records").EnumerateArray().Select(r => r.GetInt64()));
+        Assert.Equal(20m, m[0].GetProperty("points").GetDecimal());
+        Assert.Equal(2m, m[1].GetProperty("raw").GetDecimal());
+        Assert.Equal([late], m[1].GetProperty("records").EnumerateArray().Select(r => r.GetInt64()));
+        Assert.Equal(2m, m[2].GetProperty("raw").GetDecimal());
+        Assert.Equal([onTime, late], m[2].GetProperty("records").EnumerateArray().Select(r => r.GetInt64()).Order());
+
+        // 客弄 had no case due and no rating: no data, scored by each indicator's declared rule; no report is a real 0.
+        var k = sheet.Row(kenong).GetProperty("cells");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, k[0].GetProperty("raw").ValueKind);
+        Assert.Equal(20m, k[0].GetProperty("points").GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, k[1].GetProperty("raw").ValueKind);
+        Assert.Equal(m[1].GetProperty("points").GetDecimal(), k[1].GetProperty("points").GetDecimal());
+        Assert.Equal(0m, k[2].GetProperty("raw").GetDecimal());
+        Assert.Equal(0m, k[2].GetProperty("points").GetDecimal());
+    }
+}
