@@ -369,7 +369,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             return added.Id;
         });
 
-        var (contest, sheet) = await app.WithDbAsync(async db =>
+        // 大桥头乡's weekly contest; the demo has no contest organised by another township, so there a missing one stands in.
+        var (contest, sheet) = townshipCode != Places.Daqiaotou ? (Missing.Contest, Missing.Sheet) : await app.WithDbAsync(async db =>
         {
             var id = await db.Contests.Where(c => c.Name == Shigan.Data.Demo.ContestSeed.WeeklyName).Select(c => c.Id).SingleAsync();
             var latest = await db.ScoreSheets.Where(s => s.ContestId == id && s.Status == Core.Contests.SheetStatus.Published).Select(s => s.Id).SingleAsync();
