@@ -13,6 +13,7 @@ public static class Policies
     public const string ManageCalendar = "manage-calendar";
     public const string ReadAudit = "read-audit";
     public const string ManageOpen311Clients = "manage-open311-clients";
+    public const string ManageCampaigns = "manage-campaigns";
 
     public static Role? RoleOf(ClaimsPrincipal user) =>
         Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;

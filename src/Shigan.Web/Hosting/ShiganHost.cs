@@ -9,12 +9,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Data.Access;
 using Shigan.Web.Access;
 using Shigan.Web.Api;
 using Shigan.Web.Audit;
+using Shigan.Web.Campaigns;
 using Shigan.Web.Cases;
 using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
@@ -54,6 +56,8 @@ public static class ShiganHost
         services.AddSingleton(Open311Settings.From(builder.Configuration));
         services.AddScoped<CaseAttachments>();
         services.AddHostedService<SupervisionJob>();
+        services.AddScoped<CampaignWork>();
+        services.AddScoped<CampaignImport>();
 
         services.AddIdentityCore<ShiganUser>(o =>
             {
@@ -110,7 +114,8 @@ public static class ShiganHost
             .AddPolicy(Policies.ManageGrids, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageGrids)))
             .AddPolicy(Policies.ManageCalendar, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCalendar)))
             .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)))
-            .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)));
+            .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)))
+            .AddPolicy(Policies.ManageCampaigns, p => p.RequireAssertion(c => Policies.Has(c.User, r => CampaignRoles.MayManage(r))));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
@@ -194,6 +199,7 @@ public static class ShiganHost
         api.MapCasesApi();
         api.MapOpen311ClientsApi();
         api.MapCaseAttachmentsApi();
+        api.MapCampaignsApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
         app.MapOpen311Api();
