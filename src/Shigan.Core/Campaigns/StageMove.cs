@@ -11,6 +11,8 @@ public sealed class StageMove : IInRegion, IAppendOnly, IKeepsOwnHistory
 
     public int CampaignId { get; set; }
 
+    public Campaign? Campaign { get; set; }
+
     public long TargetId { get; set; }
 
     public CampaignTarget? Target { get; set; }

@@ -1341,22 +1341,38 @@ namespace Shigan.Data.Postgres.Migrations
 
             modelBuilder.Entity("Shigan.Core.Campaigns.CampaignVisit", b =>
                 {
+                    b.HasOne("Shigan.Core.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Shigan.Core.Campaigns.CampaignTarget", "Target")
                         .WithMany()
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("Target");
                 });
 
             modelBuilder.Entity("Shigan.Core.Campaigns.StageMove", b =>
                 {
+                    b.HasOne("Shigan.Core.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Shigan.Core.Campaigns.CampaignTarget", "Target")
                         .WithMany()
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("Target");
                 });

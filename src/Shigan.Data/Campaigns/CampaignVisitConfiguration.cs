@@ -16,6 +16,7 @@ internal sealed class CampaignVisitConfiguration : IEntityTypeConfiguration<Camp
         e.HasIndex(x => new { x.TargetId, x.Id });
         e.HasIndex(x => new { x.CampaignId, x.AtUtc });
         e.HasIndex(x => x.RegionPath);
+        e.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Target).WithMany().HasForeignKey(x => x.TargetId).OnDelete(DeleteBehavior.Restrict);
     }
 }

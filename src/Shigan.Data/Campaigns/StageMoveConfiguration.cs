@@ -15,6 +15,7 @@ internal sealed class StageMoveConfiguration : IEntityTypeConfiguration<StageMov
         e.HasIndex(x => new { x.CampaignId, x.AtUtc }); // the burn-up series replays a campaign's moves in order
         e.HasIndex(x => new { x.TargetId, x.Id });
         e.HasIndex(x => x.RegionPath);
+        e.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Target).WithMany().HasForeignKey(x => x.TargetId).OnDelete(DeleteBehavior.Restrict);
     }
 }

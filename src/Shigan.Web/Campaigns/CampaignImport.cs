@@ -268,7 +268,14 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         try
         {
             file.Position = 0;
-            return [.. file.GetColumns(useHeaderRow: true, excelType: ExcelType.XLSX).Select(c => c?.Trim() ?? "")];
+            // MiniExcel answers null for a sheet with a header and no rows.
+            if (file.GetColumns(useHeaderRow: true, excelType: ExcelType.XLSX) is not { } columns)
+            {
+                errors.Add(new ImportError(2, "", "表格中没有数据"));
+                return null;
+            }
+
+            return [.. columns.Select(c => c?.Trim() ?? "")];
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or IOException or System.Xml.XmlException or InvalidCastException)
         {

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Shigan.Data.Sqlite.Migrations
+namespace Shigan.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Campaigns : Migration
@@ -15,15 +16,15 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Template = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stages = table.Column<string>(type: "TEXT", nullable: false, defaultValueSql: "'[]'"),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Template = table.Column<int>(type: "integer", nullable: false),
+                    Stages = table.Column<string>(type: "text", nullable: false, defaultValueSql: "'[]'"),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,12 +35,12 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "CampaignTeams",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -62,11 +63,11 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "CampaignUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -89,23 +90,23 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "CampaignTargets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
-                    ParentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    People = table.Column<int>(type: "INTEGER", nullable: true),
-                    Area = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    StageSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    ParentId = table.Column<long>(type: "bigint", nullable: true),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    Owner = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    People = table.Column<int>(type: "integer", nullable: true),
+                    Area = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    StageSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,12 +141,12 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "CampaignTeamMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -162,18 +163,18 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "CampaignVisits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Place = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    NextStep = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StageReached = table.Column<int>(type: "INTEGER", nullable: true),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    TargetId = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    NextStep = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StageReached = table.Column<int>(type: "integer", nullable: true),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -184,24 +185,30 @@ namespace Shigan.Data.Sqlite.Migrations
                         principalTable: "CampaignTargets",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CampaignVisits_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
                 name: "StageMoves",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromStage = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToStage = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    TargetId = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    FromStage = table.Column<int>(type: "integer", nullable: false),
+                    ToStage = table.Column<int>(type: "integer", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -210,6 +217,12 @@ namespace Shigan.Data.Sqlite.Migrations
                         name: "FK_StageMoves_CampaignTargets_TargetId",
                         column: x => x.TargetId,
                         principalTable: "CampaignTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StageMoves_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
