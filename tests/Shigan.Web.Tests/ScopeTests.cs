@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Testing;
 using Shigan.Web.Access;
@@ -34,7 +35,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         Catalogue,
     }
 
-    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment);
+    private sealed record Targets(
+        int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment, int Campaign, long CampaignTarget, int Team);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -101,9 +103,31 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
                 ["description"] = "越权上报的事件",
                 ["reporterPhone"] = "13900000000",
             })),
+        // Campaigns: one over 大桥头乡 is hidden whole, its households, teams and sheet with it.
+        ["GET /api/campaigns/"] = new(Expect.EmptyList, t => $"/api/campaigns?regionId={t.Township}"),
+        ["POST /api/campaigns/"] = new(Expect.Refused, _ => "/api/campaigns",
+            t => new { name = "越权行动", template = "DilapidatedHousing", regionIds = new[] { t.Township }, startDate = "2026-11-01", targetDate = "2026-12-01" }),
+        ["GET /api/campaigns/{campaignId:int}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}"),
+        ["GET /api/campaigns/{campaignId:int}/overview"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/overview"),
+        ["GET /api/campaigns/{campaignId:int}/targets"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets"),
+        ["GET /api/campaigns/{campaignId:int}/targets/{targetId:long}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}"),
+        ["POST /api/campaigns/{campaignId:int}/targets/{targetId:long}/stage"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}/stage",
+            _ => new { stage = 2 }),
+        ["POST /api/campaigns/{campaignId:int}/targets/{targetId:long}/visits"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}/visits",
+            _ => new { place = "Home", outcome = "越权走访", stageReached = 2 }),
+        ["PUT /api/campaigns/{campaignId:int}/targets/{targetId:long}/team"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}/team",
+            t => new { teamId = t.Team }),
+        ["GET /api/campaigns/{campaignId:int}/teams"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams"),
+        ["POST /api/campaigns/{campaignId:int}/teams"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams", t => new { name = "越权工作组", unitId = t.Township }),
+        ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/members"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams/{t.Team}/members",
+            _ => new { userName = "qiuchuan.staff" }),
+        ["POST /api/campaigns/{campaignId:int}/import"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/import",
+            _ => CampaignSheetForm()),
+        ["GET /api/campaigns/{campaignId:int}/export"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/export"),
     };
 
-    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995);
+    private static readonly Targets Missing = new(
+        999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_999_994, 999_993);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -137,7 +161,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             if (probe.Body is not null)
             {
                 calls.Add(($"{route} (empty body)", probe.Expect == Expect.Refused ? Expect.Refused : Expect.Hidden,
-                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) ? EmptyForm() : new { }));
+                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal)
+                        ? EmptyForm()
+                        : new { }));
             }
 
             foreach (var (what, expect, body) in calls)
@@ -201,7 +227,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         {
             Expect.Hidden when status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden) => "expected 404 or 403",
             Expect.Refused when status == HttpStatusCode.NotFound => null,
-            Expect.Refused when status != HttpStatusCode.BadRequest || !json.Errors().ContainsKey("regionId") => "expected a field error on regionId",
+            Expect.Refused when status != HttpStatusCode.BadRequest || !(json.Errors().ContainsKey("regionId") || json.Errors().ContainsKey("regionIds")) => "expected a field error on regionId",
             Expect.EmptyList when status != HttpStatusCode.OK || (json.TryGetProperty("total", out var total) && total.GetInt32() != 0) || json.Items().Any() => "expected an empty list",
             Expect.Catalogue when status != HttpStatusCode.OK || json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0 => "expected the category catalogue",
             Expect.Self when status != HttpStatusCode.OK || json.GetProperty("unitCode").GetString() != Places.Qiuchuan => "expected the caller's own account",
@@ -222,6 +248,14 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         }
 
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    // A campaign sheet with one household, as a manager uploads it.
+    private static MultipartFormDataContent CampaignSheetForm()
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(CampaignCalls.Sheet([CampaignCalls.Household("越权小区", "1幢", "1单元", "101", stage: "签约")])), "file", "越权.xlsx");
+        return form;
     }
 
     // A form as a browser sends one left blank: one empty field, no files.
@@ -287,6 +321,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         // A photo on it, so a download from outside would show.
         var attachment = await app.WithDbAsync(async db =>
             await db.CaseAttachments.Where(a => a.CaseId == foreignCase).Select(a => (long?)a.Id).FirstOrDefaultAsync() ?? await AttachAsSystemAsync(db, foreignCase));
+        var (campaign, campaignTarget, team) = await CampaignAsSystemAsync(await app.RegionIdAsync(Places.Daqiaotou));
         return new Targets(
             await app.RegionIdAsync(Places.Daqiaotou),
             Places.Daqiaotou,
@@ -296,8 +331,37 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             foreignCase,
             rule,
             client,
-            attachment);
+            attachment,
+            campaign,
+            campaignTarget,
+            team);
     }
+
+    /// <summary>A campaign of 大桥头乡 with one household and one team (made once per host).</summary>
+    private async Task<(int Campaign, long Target, int Team)> CampaignAsSystemAsync(int township) =>
+        await app.WithDbAsync(async db =>
+        {
+            if (await db.CampaignTargets.Select(t => new { t.CampaignId, t.Id, t.TeamId }).FirstOrDefaultAsync() is { TeamId: { } teamId } existing)
+            {
+                return (existing.CampaignId, existing.Id, teamId);
+            }
+
+            var region = await db.Regions.SingleAsync(r => r.Id == township);
+            var campaign = new Campaign
+            {
+                Name = "大桥头乡危房改造",
+                Template = CampaignTemplate.DilapidatedHousing,
+                Stages = ["告知", "签约", "交钥匙", "腾空"],
+                StartDate = new DateOnly(2026, 11, 1),
+                TargetDate = new DateOnly(2026, 12, 1),
+                Units = [new CampaignUnit { Region = region, RegionPath = "" }],
+            };
+            var team = new CampaignTeam { Campaign = campaign, Name = "濛桥工作组", Region = region, RegionPath = "" };
+            var target = new CampaignTarget { Campaign = campaign, Key = "濛桥小区/1幢/101", Name = "101", Level = TargetLevel.Household, Region = region, RegionPath = "", Team = team, Owner = "濛桥户主" };
+            db.CampaignTargets.Add(target);
+            await db.SaveChangesAsync();
+            return (campaign.Id, target.Id, team.Id);
+        });
 
     private static async Task<long> AttachAsSystemAsync(Shigan.Data.ShiganDb db, long caseId)
     {

@@ -13,9 +13,16 @@ namespace Shigan.Web.Campaigns;
 /// </summary>
 public static class CampaignCommands
 {
-    public static async Task<List<CampaignItem>> ListAsync(ShiganDb db, CancellationToken ct = default)
+    /// <summary>Every campaign the caller sees, newest first; with <paramref name="regionId"/>, those covering that unit.</summary>
+    public static async Task<List<CampaignItem>> ListAsync(ShiganDb db, int? regionId = null, CancellationToken ct = default)
     {
-        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).ToListAsync(ct);
+        var query = db.Campaigns.AsNoTracking();
+        if (regionId is { } unit)
+        {
+            query = query.Where(c => c.Units.Any(u => u.RegionId == unit));
+        }
+
+        var campaigns = await query.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).ToListAsync(ct);
         var units = await UnitsAsync(db, campaigns.Select(c => c.Id).ToList(), ct);
         return [.. campaigns.Select(c => Item(c, units))];
     }

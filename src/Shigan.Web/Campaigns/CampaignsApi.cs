@@ -40,8 +40,12 @@ public static class CampaignsApi
         return api;
     }
 
-    public static async Task<Ok<List<CampaignItem>>> List(ShiganDb db, CancellationToken ct) =>
-        TypedResults.Ok(await CampaignCommands.ListAsync(db, ct));
+    /// <summary>A county has a handful of campaigns at a time: one page holds them all.</summary>
+    public static async Task<Ok<Page<CampaignItem>>> List(ShiganDb db, int? regionId, CancellationToken ct)
+    {
+        var items = await CampaignCommands.ListAsync(db, regionId, ct);
+        return TypedResults.Ok(new Page<CampaignItem>(items, items.Count, 1, Math.Max(1, items.Count)));
+    }
 
     public static async Task<Results<Created<CampaignItem>, ValidationProblem>> Create(
         ShiganDb db, CurrentActor actor, TimeProvider clock, CampaignInput input, IStringLocalizer<UiText> text, CancellationToken ct)

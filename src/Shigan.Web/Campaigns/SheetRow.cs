@@ -135,7 +135,7 @@ public sealed record SheetRow(
         _ => cell.ToString()?.Trim(),
     };
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy'\u5e74'M'\u6708'd'\u65e5'", "yyyyMMdd"];
 
     private static DateOnly? DateOf(object cell) => cell switch
     {

@@ -198,7 +198,7 @@ public sealed class CampaignWorkTests(ShiganApp app) : IClassFixture<ShiganApp>
         var campaign = await admin.CreateHousingAsync("大桥头乡治危", await app.RegionIdAsync(Places.Daqiaotou));
         var staff = await app.SessionAsync("qiuchuan.staff");
 
-        Assert.DoesNotContain((await staff.GetJsonAsync("/api/campaigns")).EnumerateArray(), c => c.GetProperty("id").GetInt32() == campaign);
+        Assert.DoesNotContain((await staff.GetJsonAsync("/api/campaigns")).Items(), c => c.GetProperty("id").GetInt32() == campaign);
         using (var read = await staff.GetAsync($"/api/campaigns/{campaign}/overview"))
         {
             Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
