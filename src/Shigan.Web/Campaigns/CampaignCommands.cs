@@ -13,6 +13,9 @@ namespace Shigan.Web.Campaigns;
 /// </summary>
 public static class CampaignCommands
 {
+    /// <summary>Three years from start to target date at most.</summary>
+    public const int MaxDays = 3 * 366;
+
     /// <summary>Every campaign the caller sees, newest first; with <paramref name="regionId"/>, those covering that unit.</summary>
     public static async Task<List<CampaignItem>> ListAsync(ShiganDb db, int? regionId = null, CancellationToken ct = default)
     {
@@ -61,6 +64,16 @@ public static class CampaignCommands
         else if (input.StartDate is { } start && input.TargetDate < start)
         {
             errors.Add("targetDate", "目标日期不能早于开始日期");
+        }
+        else if (input.StartDate is { } from && input.TargetDate.Value.DayNumber - from.DayNumber > MaxDays)
+        {
+            // A campaign is a push of weeks or months; its chart has a point a day.
+            errors.Add("targetDate", "行动周期不能超过三年");
+        }
+
+        if (input.StartDate is { Year: < 2000 or > 2100 })
+        {
+            errors.Add("startDate", "开始日期无效");
         }
 
         // Units the caller does not see read as missing ones: a township learns nothing of another.

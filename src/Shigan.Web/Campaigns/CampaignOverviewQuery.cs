@@ -34,7 +34,9 @@ public static class CampaignOverviewQuery
             .Select(m => new { m.TargetId, m.AtUtc, m.Id, m.ToStage }).ToListAsync(ct);
 
         var today = ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
+        // The chart runs from the start to today; a campaign long over stops a year after its target date.
         var end = today < campaign.StartDate ? campaign.StartDate : today;
+        end = end > campaign.TargetDate.AddDays(365) ? campaign.TargetDate.AddDays(365) : end;
         var series = ProgressSeries.Build(
             moves.Select(m => new MoveRecord(m.TargetId, ChinaTime.DateOf(new DateTimeOffset(m.AtUtc, TimeSpan.Zero)), m.Id, m.ToStage)),
             stageCount, campaign.StartDate, end);
