@@ -66,6 +66,11 @@ public static class TeamCommands
         var member = new CampaignTeamMember { TeamId = team.Id, Team = team, Name = "", RegionPath = team.RegionPath };
         if (!string.IsNullOrWhiteSpace(input.UserName))
         {
+            if (errors.Required("userName", input.UserName, 256).Any)
+            {
+                return (null, errors);
+            }
+
             // The account must work in the team's unit: a member from elsewhere could not see the targets.
             var user = await db.Users.Where(u => u.UserName == input.UserName.Trim() && u.RegionPath.StartsWith(team.RegionPath))
                 .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct);
