@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Audit;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Contests;
 using Shigan.Core.Org;
@@ -54,6 +55,19 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
 
     public DbSet<ScoreRow> ScoreRows => Set<ScoreRow>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignUnit> CampaignUnits => Set<CampaignUnit>();
+
+    public DbSet<CampaignTarget> CampaignTargets => Set<CampaignTarget>();
+
+    public DbSet<StageMove> StageMoves => Set<StageMove>();
+
+    public DbSet<CampaignTeam> CampaignTeams => Set<CampaignTeam>();
+
+    public DbSet<CampaignTeamMember> CampaignTeamMembers => Set<CampaignTeamMember>();
+
+    public DbSet<CampaignVisit> CampaignVisits => Set<CampaignVisit>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -89,6 +103,15 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<JudgeScore>(builder);
         ScopeFilter<ScoreSheet>(builder);
         ScopeFilter<ScoreRow>(builder);
+        ScopeFilter<CampaignUnit>(builder);
+        ScopeFilter<CampaignTarget>(builder);
+        ScopeFilter<StageMove>(builder);
+        ScopeFilter<CampaignTeam>(builder);
+        ScopeFilter<CampaignTeamMember>(builder);
+        ScopeFilter<CampaignVisit>(builder);
+
+        // A campaign spans units: it is seen by whoever sees one of them (the units' own filter applies inside).
+        builder.Entity<Campaign>().HasQueryFilter(c => c.Units.Any());
     }
 
     // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an

@@ -30,12 +30,17 @@ public partial class ShiganApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Connection", database.Connection);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemo", "true");
+        // The demo campaigns' thousands of households only where a test reads them (CampaignDemoApp).
+        builder.UseSetting("Database:SeedDemoCampaigns", SeedsDemoCampaigns ? "true" : "false");
         // Many sign-ins come from one test client; the limiter itself is tested with its own low setting.
         builder.UseSetting("SignIn:PermitsPerMinute", "10000");
         builder.UseSetting("Public:PermitsPerMinute", "10000");
         // Supervision is tested by calling SupervisionRun directly; the background job would race the tests.
         builder.UseSetting("Cases:SupervisionMinutes", "0");
     }
+
+    /// <summary>Whether the demo campaigns are loaded too (off by default: most tests do not read them).</summary>
+    protected virtual bool SeedsDemoCampaigns => false;
 
     /// <summary>Browser tests need a real Kestrel port; API tests use the in-memory test server.</summary>
     protected virtual bool UsesRealServer => false;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Contests;
 using Shigan.Core.Org;
@@ -54,6 +55,10 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/publish"] = ContestRules.CanManage,
         ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/correct"] = ContestRules.CanManage,
         ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/freeze"] = ContestRules.CanManage,
+        ["POST /api/campaigns/"] = r => CampaignRoles.MayManage(r),
+        ["POST /api/campaigns/{campaignId:int}/teams"] = r => CampaignRoles.MayManage(r),
+        ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/members"] = r => CampaignRoles.MayManage(r),
+        ["POST /api/campaigns/{campaignId:int}/import"] = r => CampaignRoles.MayManage(r),
         ["/contests/new"] = ContestRules.CanManage,
         ["GET /contests/{Id:int}/edit"] = ContestRules.CanManage,
     };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
 using Shigan.Data.Access;
@@ -39,7 +40,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         Shared,
     }
 
-    private sealed record Targets(int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment, int Contest = 0, int Sheet = 0);
+    private sealed record Targets(
+        int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment,
+        int Campaign, long CampaignTarget, int Team, int Contest = 0, int Sheet = 0);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -146,9 +149,31 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/publish"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}/publish", _ => new { }),
         ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/correct"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}/correct", _ => new { reason = "越权更正" }),
         ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/freeze"] = new(Expect.Hidden, t => $"/api/contests/{t.Contest}/sheets/{t.Sheet}/freeze"),
+        // Campaigns: one over 大桥头乡 is hidden whole, its households, teams and sheet with it.
+        ["GET /api/campaigns/"] = new(Expect.EmptyList, t => $"/api/campaigns?regionId={t.Township}"),
+        ["POST /api/campaigns/"] = new(Expect.Refused, _ => "/api/campaigns",
+            t => new { name = "越权行动", template = "DilapidatedHousing", regionIds = new[] { t.Township }, startDate = "2026-11-01", targetDate = "2026-12-01" }),
+        ["GET /api/campaigns/{campaignId:int}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}"),
+        ["GET /api/campaigns/{campaignId:int}/overview"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/overview"),
+        ["GET /api/campaigns/{campaignId:int}/targets"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets"),
+        ["GET /api/campaigns/{campaignId:int}/targets/{targetId:long}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}"),
+        ["POST /api/campaigns/{campaignId:int}/targets/{targetId:long}/stage"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}/stage",
+            _ => new { stage = 2 }),
+        ["POST /api/campaigns/{campaignId:int}/targets/{targetId:long}/visits"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}/visits",
+            _ => new { place = "Home", outcome = "越权走访", stageReached = 2 }),
+        ["PUT /api/campaigns/{campaignId:int}/targets/{targetId:long}/team"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}/team",
+            t => new { teamId = t.Team }),
+        ["GET /api/campaigns/{campaignId:int}/teams"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams"),
+        ["POST /api/campaigns/{campaignId:int}/teams"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams", t => new { name = "越权工作组", unitId = t.Township }),
+        ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/members"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams/{t.Team}/members",
+            _ => new { userName = "qiuchuan.staff" }),
+        ["POST /api/campaigns/{campaignId:int}/import"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/import",
+            _ => CampaignSheetForm()),
+        ["GET /api/campaigns/{campaignId:int}/export"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/export"),
     };
 
-    private static readonly Targets Missing = new(999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_993);
+    private static readonly Targets Missing = new(
+        999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_999_994, 999_993, 999_992, 999_991);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -198,7 +223,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             if (probe.Body is not null)
             {
                 calls.Add(($"{route} (empty body)", probe.Expect == Expect.Refused ? Expect.Refused : Expect.Hidden,
-                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal) ? EmptyForm() : new { }));
+                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal)
+                        ? EmptyForm()
+                        : new { }));
             }
 
             foreach (var (what, expect, body) in calls)
@@ -264,7 +291,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             Expect.EmptyList or Expect.Refused when status == HttpStatusCode.Forbidden && json.TryGetProperty("status", out _) => null,
             Expect.Hidden when status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden) => "expected 404 or 403",
             Expect.Refused when status == HttpStatusCode.NotFound => null,
-            Expect.Refused when status != HttpStatusCode.BadRequest || !json.Errors().ContainsKey("regionId") => "expected a field error on regionId",
+            Expect.Refused when status != HttpStatusCode.BadRequest || !(json.Errors().ContainsKey("regionId") || json.Errors().ContainsKey("regionIds")) => "expected a field error on regionId",
             Expect.EmptyList when status != HttpStatusCode.OK || (json.TryGetProperty("total", out var total) && total.GetInt32() != 0) || json.Items().Any() => "expected an empty list",
             Expect.Catalogue when status != HttpStatusCode.OK || json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0 => "expected the category catalogue",
             Expect.Shared when status != HttpStatusCode.OK => "expected the county's shared record",
@@ -286,6 +313,14 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         }
 
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    // A campaign sheet with one household, as a manager uploads it.
+    private static MultipartFormDataContent CampaignSheetForm()
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(CampaignCalls.Sheet([CampaignCalls.Household("越权小区", "1幢", "1单元", "101", stage: "签约")])), "file", "越权.xlsx");
+        return form;
     }
 
     // A form as a browser sends one left blank: one empty field, no files.
@@ -380,6 +415,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         // A photo on it, so a download from outside would show.
         var attachment = await app.WithDbAsync(async db =>
             await db.CaseAttachments.Where(a => a.CaseId == foreignCase).Select(a => (long?)a.Id).FirstOrDefaultAsync() ?? await AttachAsSystemAsync(db, foreignCase));
+        var (campaign, campaignTarget, team) = await CampaignAsSystemAsync(await app.RegionIdAsync(townshipCode));
         return new Targets(
             await app.RegionIdAsync(townshipCode),
             townshipCode,
@@ -390,9 +426,38 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             rule,
             client,
             attachment,
+            campaign,
+            campaignTarget,
+            team,
             contest,
             sheet);
     }
+
+    /// <summary>A campaign of the township with one household and one team (made once per host and township).</summary>
+    private async Task<(int Campaign, long Target, int Team)> CampaignAsSystemAsync(int township) =>
+        await app.WithDbAsync(async db =>
+        {
+            if (await db.CampaignTargets.Where(t => t.RegionId == township).Select(t => new { t.CampaignId, t.Id, t.TeamId }).FirstOrDefaultAsync() is { TeamId: { } teamId } existing)
+            {
+                return (existing.CampaignId, existing.Id, teamId);
+            }
+
+            var region = await db.Regions.SingleAsync(r => r.Id == township);
+            var campaign = new Campaign
+            {
+                Name = region.Name + "危房改造",
+                Template = CampaignTemplate.DilapidatedHousing,
+                Stages = ["告知", "签约", "交钥匙", "腾空"],
+                StartDate = new DateOnly(2026, 11, 1),
+                TargetDate = new DateOnly(2026, 12, 1),
+                Units = [new CampaignUnit { Region = region, RegionPath = "" }],
+            };
+            var team = new CampaignTeam { Campaign = campaign, Name = region.Name + "工作组", Region = region, RegionPath = "" };
+            var target = new CampaignTarget { Campaign = campaign, Key = "小区/1幢/101", Name = "101", Level = TargetLevel.Household, Region = region, RegionPath = "", Team = team, Owner = "户主" };
+            db.CampaignTargets.Add(target);
+            await db.SaveChangesAsync();
+            return (campaign.Id, target.Id, team.Id);
+        });
 
     private static async Task<long> AttachAsSystemAsync(Shigan.Data.ShiganDb db, long caseId)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
 
@@ -48,9 +49,34 @@ internal static class RegionPathSync
                     attachment.RegionPath = await db.Cases.IgnoreQueryFilters().Where(c => c.Id == attachment.CaseId).Select(c => c.RegionPath).SingleOrDefaultAsync(ct)
                         ?? attachment.RegionPath;
                     break;
+                case CampaignUnit unit when Moved(entry, nameof(CampaignUnit.RegionId)):
+                    unit.RegionPath = unit.Region?.RegionPath ?? await PathOfAsync(db, unit.RegionId, ct) ?? unit.RegionPath;
+                    break;
+                case CampaignTarget target when Moved(entry, nameof(CampaignTarget.RegionId)):
+                    target.RegionPath = target.Region?.RegionPath ?? await PathOfAsync(db, target.RegionId, ct) ?? target.RegionPath;
+                    break;
+                case CampaignTeam team when Moved(entry, nameof(CampaignTeam.RegionId)):
+                    team.RegionPath = team.Region?.RegionPath ?? await PathOfAsync(db, team.RegionId, ct) ?? team.RegionPath;
+                    break;
+                case CampaignTeamMember member when entry.State == EntityState.Added:
+                    // A member is seen where the team is.
+                    member.RegionPath = member.Team?.RegionPath
+                        ?? await db.CampaignTeams.IgnoreQueryFilters().Where(t => t.Id == member.TeamId).Select(t => t.RegionPath).SingleOrDefaultAsync(ct)
+                        ?? member.RegionPath;
+                    break;
+                case StageMove move when entry.State == EntityState.Added:
+                    // A target's history and visits are seen by whoever sees the target.
+                    move.RegionPath = move.Target?.RegionPath ?? await TargetPathAsync(db, move.TargetId, ct) ?? move.RegionPath;
+                    break;
+                case CampaignVisit visit when entry.State == EntityState.Added:
+                    visit.RegionPath = visit.Target?.RegionPath ?? await TargetPathAsync(db, visit.TargetId, ct) ?? visit.RegionPath;
+                    break;
             }
         }
     }
+
+    private static Task<string?> TargetPathAsync(ShiganDb db, long targetId, CancellationToken ct) =>
+        db.CampaignTargets.IgnoreQueryFilters().Where(t => t.Id == targetId).Select(t => t.RegionPath).SingleOrDefaultAsync(ct);
 
     // Units do not move or change code: their paths are the keys of everything below them.
     private static async Task SyncRegionAsync(ShiganDb db, EntityEntry<IInRegion> entry, Region region, CancellationToken ct)

@@ -15,6 +15,7 @@ public static class Policies
     public const string ManageOpen311Clients = "manage-open311-clients";
     public const string ManageCatalogue = "manage-catalogue";
     public const string ManageContests = "manage-contests";
+    public const string ManageCampaigns = "manage-campaigns";
 
     public static Role? RoleOf(ClaimsPrincipal user) =>
         Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;

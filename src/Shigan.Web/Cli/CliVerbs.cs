@@ -45,6 +45,11 @@ public static class CliVerbs
                     return 0;
                 case "seed":
                     var seeded = await ChangshanSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ShiganUser>>());
+                    if (seeded)
+                    {
+                        await CampaignSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                    }
+
                     Console.WriteLine(seeded ? "Changshan demo data loaded." : "Demo data already present; nothing done.");
                     return 0;
                 case "create-user":

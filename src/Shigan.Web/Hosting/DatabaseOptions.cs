@@ -19,6 +19,9 @@ public sealed class DatabaseOptions
 
     public bool SeedDemo { get; set; } = true;
 
+    /// <summary>With <see cref="SeedDemo"/>: also the demo campaigns (thousands of households; tests that do not need them turn this off).</summary>
+    public bool SeedDemoCampaigns { get; set; } = true;
+
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Shigan.Core.Contests;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Data.Access;
@@ -17,6 +18,7 @@ using Shigan.Data.Contests;
 using Shigan.Web.Access;
 using Shigan.Web.Api;
 using Shigan.Web.Audit;
+using Shigan.Web.Campaigns;
 using Shigan.Web.Cases;
 using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
@@ -61,6 +63,8 @@ public static class ShiganHost
         services.AddScoped<CaseAttachments>();
         services.AddHostedService<SupervisionJob>();
         IndicatorSources.AddContestSources(services);
+        services.AddScoped<CampaignWork>();
+        services.AddScoped<CampaignImport>();
 
         services.AddIdentityCore<ShiganUser>(o =>
             {
@@ -119,7 +123,8 @@ public static class ShiganHost
             .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)))
             .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)))
             .AddPolicy(Policies.ManageCatalogue, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCatalogue)))
-            .AddPolicy(Policies.ManageContests, p => p.RequireAssertion(c => Policies.Has(c.User, ContestRules.CanManage)));
+            .AddPolicy(Policies.ManageContests, p => p.RequireAssertion(c => Policies.Has(c.User, ContestRules.CanManage)))
+            .AddPolicy(Policies.ManageCampaigns, p => p.RequireAssertion(c => Policies.Has(c.User, r => CampaignRoles.MayManage(r))));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
@@ -210,6 +215,7 @@ public static class ShiganHost
         api.MapCatalogueExcelApi();
         api.MapTripsApi();
         api.MapContestsApi();
+        api.MapCampaignsApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
         app.MapOpen311Api();

@@ -34,6 +34,11 @@ public static class StartupTasks
             {
                 var seeded = await ChangshanSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ShiganUser>>());
                 log.LogInformation("Changshan demo data: {Outcome}", seeded ? "loaded" : "already present, left as it is");
+                // The demo campaigns come with a fresh county, never into a database already in use.
+                if (seeded && database.SeedDemoCampaigns && await CampaignSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()))
+                {
+                    log.LogInformation("Demo campaigns loaded");
+                }
             }
 
             if (db.Database.IsSqlite())

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Testing;
 using Shigan.Web.Access;
@@ -211,6 +212,20 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
         var category = await db.CaseCategories.Where(c => c.Code == "ZZ04").Select(c => c.Id).SingleAsync();
         var rule = new CaseRoutingRule { CategoryId = category, RegionId = village, RegionPath = "", DepartmentId = station };
         db.CaseRoutingRules.Add(rule);
+        // A campaign of 球川镇 with one team and one household.
+        var township = await db.Regions.SingleAsync(r => r.Code == Places.Qiuchuan);
+        var campaign = new Campaign
+        {
+            Name = "球川攻击测试行动",
+            Template = CampaignTemplate.DilapidatedHousing,
+            Stages = [.. CampaignTemplates.Stages(CampaignTemplate.DilapidatedHousing)],
+            StartDate = new DateOnly(2026, 11, 1),
+            TargetDate = new DateOnly(2026, 12, 1),
+            Units = [new CampaignUnit { Region = township, RegionPath = "" }],
+        };
+        var team = new CampaignTeam { Campaign = campaign, Name = "老街工作组", Region = township, RegionPath = "" };
+        var household = new CampaignTarget { Campaign = campaign, Key = "老街小区/1幢/101", Name = "101", Level = TargetLevel.Household, Region = township, RegionPath = "", Team = team };
+        db.CampaignTargets.Add(household);
         await db.SaveChangesAsync();
         var (issued, _) = await Open311Keys.IssueAsync(db, new Open311ClientInput("攻击测试客户端"), null, DateTime.UtcNow);
         // The county's monthly contest (球川镇 takes part) and its latest published sheet.
@@ -235,6 +250,9 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
             ["path"] = "nothing/here",
             ["contestId"] = contest.ToString(CultureInfo.InvariantCulture),
             ["sheetId"] = sheet.ToString(CultureInfo.InvariantCulture),
+            ["campaignId"] = campaign.Id.ToString(CultureInfo.InvariantCulture),
+            ["targetId"] = household.Id.ToString(CultureInfo.InvariantCulture),
+            ["teamId"] = team.Id.ToString(CultureInfo.InvariantCulture),
         };
         return (targets, issued.Key, villageCode);
     }

@@ -76,6 +76,15 @@ internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, in
         }
 
         text.Append(CultureInfo.InvariantCulture, $"J{await db.ContestJudges.CountAsync()}|{await db.JudgeScores.CountAsync()}|{await db.ContestIndicators.CountAsync()}|{await db.ContestParticipants.CountAsync()}\n");
+        // Campaigns: targets with their stage and team, and the append-only moves and visits (which are not audited).
+        foreach (var t in await db.CampaignTargets.AsNoTracking().OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.CampaignId, t.Key, t.Stage, t.TeamId, t.Owner, t.Phone, t.Version, t.RegionPath }).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"T{t.Id}|{t.CampaignId}|{t.Key}|{t.Stage}|{t.TeamId}|{t.Owner}|{t.Phone}|{t.Version}|{t.RegionPath}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture,
+            $"C{await db.Campaigns.CountAsync()}|{await db.StageMoves.CountAsync()}|{await db.CampaignVisits.CountAsync()}|{await db.CampaignTeams.CountAsync()}|{await db.CampaignTeamMembers.CountAsync()}\n");
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         return new DbSnapshot(

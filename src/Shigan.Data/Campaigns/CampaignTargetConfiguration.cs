@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shigan.Core.Campaigns;
+
+namespace Shigan.Data.Campaigns;
+
+internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<CampaignTarget>
+{
+    public void Configure(EntityTypeBuilder<CampaignTarget> e)
+    {
+        e.Property(x => x.RegionPath).HasMaxLength(80);
+        e.Property(x => x.Key).HasMaxLength(CampaignTarget.KeyMaxLength);
+        e.Property(x => x.Name).HasMaxLength(CampaignTarget.NameMaxLength);
+        e.Property(x => x.Owner).HasMaxLength(CampaignTarget.OwnerMaxLength);
+        e.Property(x => x.Phone).HasMaxLength(CampaignTarget.PhoneMaxLength);
+        e.Property(x => x.Area).HasPrecision(10, 2);
+        e.Property(x => x.Version).IsConcurrencyToken();
+
+        // A re-import finds each target by its key: one per campaign.
+        e.HasIndex(x => new { x.CampaignId, x.Key }).IsUnique();
+        e.HasIndex(x => x.RegionPath);
+        e.HasIndex(x => new { x.CampaignId, x.Level, x.Stage });
+        e.HasIndex(x => x.ParentId);
+        e.HasIndex(x => x.TeamId);
+        e.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Team).WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

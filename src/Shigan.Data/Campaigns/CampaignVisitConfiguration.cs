@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shigan.Core.Campaigns;
+
+namespace Shigan.Data.Campaigns;
+
+internal sealed class CampaignVisitConfiguration : IEntityTypeConfiguration<CampaignVisit>
+{
+    public void Configure(EntityTypeBuilder<CampaignVisit> e)
+    {
+        e.Property(x => x.RegionPath).HasMaxLength(80);
+        e.Property(x => x.ActorId).HasMaxLength(64);
+        e.Property(x => x.ActorName).HasMaxLength(64);
+        e.Property(x => x.Outcome).HasMaxLength(CampaignVisit.TextMaxLength);
+        e.Property(x => x.NextStep).HasMaxLength(CampaignVisit.TextMaxLength);
+        e.HasIndex(x => new { x.TargetId, x.Id });
+        e.HasIndex(x => new { x.CampaignId, x.AtUtc });
+        e.HasIndex(x => x.RegionPath);
+        e.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Target).WithMany().HasForeignKey(x => x.TargetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

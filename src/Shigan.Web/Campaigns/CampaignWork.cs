@@ -1,0 +1,210 @@
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Campaigns;
+using Shigan.Core.Cases;
+using Shigan.Data;
+using Shigan.Web.Access;
+using Shigan.Web.Api;
+
+namespace Shigan.Web.Campaigns;
+
+/// <summary>
+/// The work on a target: stage moves (forward by anyone on the ground; back only by a campaign manager, with a reason)
+/// and visits (which may carry a move). Each move is appended to the target's history in the same save.
+/// </summary>
+public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider clock)
+{
+    public async Task<(WorkOutcome Outcome, FieldErrors Errors)> MoveAsync(int campaignId, long targetId, StageInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors().Optional("reason", input.Reason, StageMove.ReasonMaxLength);
+        var (target, stages, refusal) = await FindAsync(campaignId, targetId, ct);
+        if (refusal is { } no)
+        {
+            return (no, errors);
+        }
+
+        if (input.Stage is not { } to)
+        {
+            return (WorkOutcome.Invalid, errors.Add("stage", "请选择阶段"));
+        }
+
+        if (errors.Any)
+        {
+            return (WorkOutcome.Invalid, errors);
+        }
+
+        if (input.Version is { } version && version != target!.Version)
+        {
+            return (WorkOutcome.Conflict, errors.Add("version", "该对象已被他人更新，请刷新后重试"));
+        }
+
+        if (Refusal(target!, stages!.Count, to, input.Reason) is { } message)
+        {
+            return (message == "只有行动管理人员可以回退阶段" ? WorkOutcome.Forbidden : WorkOutcome.Invalid, errors.Add("stage", message));
+        }
+
+        Move(target!, to, input.Reason);
+        return await SaveAsync(errors, ct);
+    }
+
+    public async Task<(WorkOutcome Outcome, FieldErrors Errors, long? VisitId)> VisitAsync(int campaignId, long targetId, VisitInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors()
+            .Required("outcome", input.Outcome, CampaignVisit.TextMaxLength)
+            .Optional("nextStep", input.NextStep, CampaignVisit.TextMaxLength);
+        var (target, stages, refusal) = await FindAsync(campaignId, targetId, ct);
+        if (refusal is { } no)
+        {
+            return (no, errors, null);
+        }
+
+        var place = input.Place ?? VisitPlace.Home;
+        if (input.Place is null || !Enum.IsDefined(place))
+        {
+            errors.Add("place", "请选择走访方式");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // A visit written up later in the day or the next; never in the future, never before the campaign.
+        var at = input.AtUtc is { } given ? DateTime.SpecifyKind(given.ToUniversalTime(), DateTimeKind.Utc) : now;
+        if (at > now.AddMinutes(5) || at < now.AddDays(-30))
+        {
+            errors.Add("atUtc", "走访时间须在最近 30 天内，且不能晚于现在");
+        }
+
+        // Reaching the stage it already stands at is only a visit; a visit never takes a target back.
+        var moves = input.StageReached is { } reached && reached != target!.Stage;
+        if (moves && Refusal(target!, stages!.Count, input.StageReached!.Value, null, forwardOnly: true) is { } message)
+        {
+            errors.Add("stageReached", message);
+        }
+
+        if (errors.Any)
+        {
+            return (WorkOutcome.Invalid, errors, null);
+        }
+
+        var visit = new CampaignVisit
+        {
+            CampaignId = campaignId,
+            TargetId = target!.Id,
+            Target = target,
+            AtUtc = at,
+            Place = place,
+            Outcome = input.Outcome!.Trim(),
+            NextStep = string.IsNullOrWhiteSpace(input.NextStep) ? null : input.NextStep.Trim(),
+            StageReached = input.StageReached,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            RegionPath = target.RegionPath,
+        };
+        db.CampaignVisits.Add(visit);
+        if (moves)
+        {
+            Move(target, input.StageReached!.Value, null);
+        }
+
+        var (outcome, saveErrors) = await SaveAsync(errors, ct);
+        return (outcome, saveErrors, outcome == WorkOutcome.Done ? visit.Id : null);
+    }
+
+    /// <summary>Assigns a target to a team; a group (compound, building) takes its households with it.</summary>
+    public async Task<(WorkOutcome Outcome, FieldErrors Errors)> AssignAsync(int campaignId, long targetId, AssignInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (!CampaignRoles.MayManage(actor.Role))
+        {
+            return (WorkOutcome.Forbidden, errors);
+        }
+
+        var target = await db.CampaignTargets.SingleOrDefaultAsync(t => t.Id == targetId && t.CampaignId == campaignId, ct);
+        if (target is null)
+        {
+            return (WorkOutcome.NotFound, errors);
+        }
+
+        if (input.TeamId is { } teamId && !await db.CampaignTeams.AnyAsync(t => t.Id == teamId && t.CampaignId == campaignId, ct))
+        {
+            return (WorkOutcome.Invalid, errors.Add("teamId", "工作组不存在"));
+        }
+
+        // Everything below the target, level by level (at most three).
+        var all = new List<CampaignTarget> { target };
+        var parents = new List<long> { target.Id };
+        while (parents.Count > 0)
+        {
+            var children = await db.CampaignTargets.Where(t => t.ParentId != null && parents.Contains(t.ParentId.Value)).ToListAsync(ct);
+            all.AddRange(children);
+            parents = [.. children.Select(c => c.Id)];
+        }
+
+        foreach (var t in all)
+        {
+            t.TeamId = input.TeamId;
+            t.Version++;
+        }
+
+        return await SaveAsync(errors, ct);
+    }
+
+    private async Task<(CampaignTarget? Target, IReadOnlyList<string>? Stages, WorkOutcome? Refusal)> FindAsync(int campaignId, long targetId, CancellationToken ct)
+    {
+        var stages = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Stages).SingleOrDefaultAsync(ct);
+        var target = stages is null ? null : await db.CampaignTargets.SingleOrDefaultAsync(t => t.Id == targetId && t.CampaignId == campaignId, ct);
+        if (target is null)
+        {
+            return (null, null, WorkOutcome.NotFound);
+        }
+
+        return CampaignRoles.MayWork(actor.Role) ? (target, stages, null) : (null, null, WorkOutcome.Forbidden);
+    }
+
+    private string? Refusal(CampaignTarget target, int stageCount, int to, string? reason, bool forwardOnly = false)
+    {
+        var isLeaf = target.Level is TargetLevel.Household or TargetLevel.Section;
+        var mayReverse = !forwardOnly && CampaignRoles.MayManage(actor.Role);
+        return StageRules.Check(target.Stage, to, stageCount, isLeaf, mayReverse, reason) switch
+        {
+            StageRefusal.None => null,
+            StageRefusal.UnknownStage => "没有这个阶段",
+            StageRefusal.NoChange => "已处于该阶段",
+            StageRefusal.NotALeaf => "小区、楼幢的进度由其住户决定",
+            StageRefusal.ReasonRequired => "回退阶段须说明原因",
+            _ => forwardOnly ? "阶段只能前进" : "只有行动管理人员可以回退阶段",
+        };
+    }
+
+    private void Move(CampaignTarget target, int to, string? reason)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.StageMoves.Add(new StageMove
+        {
+            CampaignId = target.CampaignId,
+            TargetId = target.Id,
+            Target = target,
+            AtUtc = now,
+            Kind = StageRules.KindOf(target.Stage, to),
+            FromStage = target.Stage,
+            ToStage = to,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            RegionPath = target.RegionPath,
+        });
+        target.Stage = to;
+        target.StageSinceUtc = now;
+        target.Version++;
+    }
+
+    private async Task<(WorkOutcome, FieldErrors)> SaveAsync(FieldErrors errors, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (WorkOutcome.Done, errors);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (WorkOutcome.Conflict, errors.Add("version", "该对象已被他人更新，请刷新后重试"));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Campaigns;
+using Shigan.Data;
+using Shigan.Web.Api;
+
+namespace Shigan.Web.Campaigns;
+
+/// <summary>A campaign's working teams (工作组): each in one of the campaign's units, seen and formed there.</summary>
+public static class TeamCommands
+{
+    public static async Task<List<TeamItem>?> ListAsync(ShiganDb db, int campaignId, CancellationToken ct = default)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct))
+        {
+            return null;
+        }
+
+        var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaignId).OrderBy(t => t.Name)
+            .Select(t => new { t.Id, t.Name, t.RegionId, Unit = t.Region!.Name, Members = t.Members.OrderBy(m => m.Id).Select(m => new TeamMemberItem(m.Id, m.Name, m.UserId != null)).ToList() })
+            .ToListAsync(ct);
+        return [.. teams.Select(t => new TeamItem(t.Id, t.Name, t.RegionId, t.Unit, t.Members))];
+    }
+
+    public static async Task<(TeamItem? Team, FieldErrors Errors)> CreateAsync(ShiganDb db, int campaignId, TeamInput input, CancellationToken ct = default)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct))
+        {
+            return (null, new FieldErrors());
+        }
+
+        var errors = new FieldErrors().Required("name", input.Name, CampaignTeam.NameMaxLength);
+        // Only a unit of this campaign the caller sees: another township's reads as missing.
+        var unit = input.UnitId is { } id ? await db.CampaignUnits.Include(u => u.Region).SingleOrDefaultAsync(u => u.CampaignId == campaignId && u.RegionId == id, ct) : null;
+        if (unit is null)
+        {
+            errors.Add("regionId", "所属单位不存在");
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var name = input.Name!.Trim();
+        if (await db.CampaignTeams.IgnoreQueryFilters().AnyAsync(t => t.CampaignId == campaignId && t.Name == name, ct))
+        {
+            return (null, errors.Add("name", "已有同名工作组"));
+        }
+
+        var team = new CampaignTeam { CampaignId = campaignId, Name = name, RegionId = unit!.RegionId, Region = unit.Region, RegionPath = unit.RegionPath };
+        db.CampaignTeams.Add(team);
+        await db.SaveChangesAsync(ct);
+        return ((await ListAsync(db, campaignId, ct))!.Single(t => t.Id == team.Id), errors);
+    }
+
+    /// <summary>Adds an account of the team's unit (or below) by user name, or a cadre without an account by name.</summary>
+    public static async Task<(TeamItem? Team, FieldErrors Errors)> AddMemberAsync(ShiganDb db, int campaignId, int teamId, MemberInput input, CancellationToken ct = default)
+    {
+        var team = await db.CampaignTeams.SingleOrDefaultAsync(t => t.Id == teamId && t.CampaignId == campaignId, ct);
+        var errors = new FieldErrors();
+        if (team is null)
+        {
+            return (null, errors);
+        }
+
+        var member = new CampaignTeamMember { TeamId = team.Id, Team = team, Name = "", RegionPath = team.RegionPath };
+        if (!string.IsNullOrWhiteSpace(input.UserName))
+        {
+            if (errors.Required("userName", input.UserName, 256).Any)
+            {
+                return (null, errors);
+            }
+
+            // The account must work in the team's unit: a member from elsewhere could not see the targets.
+            var user = await db.Users.Where(u => u.UserName == input.UserName.Trim() && u.RegionPath.StartsWith(team.RegionPath))
+                .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct);
+            if (user is null)
+            {
+                return (null, errors.Add("userName", "该乡镇没有这个账号"));
+            }
+
+            if (await db.CampaignTeamMembers.AnyAsync(m => m.TeamId == team.Id && m.UserId == user.Id, ct))
+            {
+                return (null, errors.Add("userName", "已在该工作组中"));
+            }
+
+            (member.UserId, member.Name) = (user.Id, user.DisplayName.Length > CampaignTeamMember.NameMaxLength ? user.DisplayName[..CampaignTeamMember.NameMaxLength] : user.DisplayName);
+        }
+        else
+        {
+            errors.Required("name", input.Name, CampaignTeamMember.NameMaxLength);
+            if (errors.Any)
+            {
+                return (null, errors);
+            }
+
+            member.Name = input.Name!.Trim();
+        }
+
+        db.CampaignTeamMembers.Add(member);
+        await db.SaveChangesAsync(ct);
+        return ((await ListAsync(db, campaignId, ct))!.Single(t => t.Id == team.Id), errors);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Shigan.Web.Campaigns;
+
+public enum WorkOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+    Invalid,
+    Conflict,
+}

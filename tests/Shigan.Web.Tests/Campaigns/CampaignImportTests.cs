@@ -1,0 +1,172 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Shigan.Testing;
+using Shigan.Web.Tests.Support;
+using static Shigan.Web.Tests.Support.CampaignCalls;
+
+namespace Shigan.Web.Tests.Campaigns;
+
+/// <summary>
+/// POST /api/campaigns/{id}/import: a sheet as kept today, one row a household. A wrong sheet names each wrong cell
+/// by row and column and writes nothing; a right one creates its households once and updates them on re-import.
+/// </summary>
+public sealed class CampaignImportTests(ShiganApp app) : IClassFixture<ShiganApp>
+{
+    private async Task<(HttpClient Staff, int Campaign)> CampaignAsync(string name)
+    {
+        var staff = await app.SessionAsync("qiuchuan.staff");
+        return (staff, await staff.CreateHousingAsync(name, await app.RegionIdAsync(Places.Qiuchuan)));
+    }
+
+    [Fact]
+    public async Task A_sheet_creates_compounds_buildings_and_households_and_a_reimport_updates_them_without_duplicates()
+    {
+        var (staff, campaign) = await CampaignAsync("球川老街危房改造");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var sheet = Sheet(
+        [
+            Household("老街小区", "1幢", "1单元", "101", "王建国", "13800001111", 4, 56.5, "告知", day, "第一工作组"),
+            Household("老街小区", "1幢", "1单元", "102", "李美华", "13800002222", 3, 48, null, null, "第一工作组"),
+            Household("老街小区", "2幢", "", "201", "张志强", "13800003333", 5, 62, "签约", day, "第二工作组"),
+        ]);
+
+        using (var first = await staff.ImportAsync(campaign, sheet))
+        {
+            var result = await first.JsonAsync(HttpStatusCode.OK);
+            Assert.Equal(3, result.GetProperty("created").GetInt32());
+            Assert.Equal(2, result.GetProperty("moved").GetInt32());
+        }
+
+        var overview = await staff.OverviewAsync(campaign);
+        Assert.Equal(3, overview.GetProperty("total").GetInt32());
+        Assert.Equal(12, overview.GetProperty("people").GetInt32());
+        Assert.Equal([2, 1, 0, 0], overview.GetProperty("reached").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal(["老街小区 1幢", "老街小区 2幢"], overview.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()));
+        Assert.Equal(2, overview.GetProperty("teams").GetArrayLength());
+
+        // The same households again: a new owner for one, one signed now; nothing added.
+        var again = Sheet(
+        [
+            Household("老街小区", "1幢", "1单元", "101", "王建国", "13800001111", 4, 56.5, "签约", null, "第一工作组"),
+            Household("老街小区", "1幢", "1单元", "102", "李秀英", "13800002222", 3, 48, null, null, "第一工作组"),
+            Household("老街小区", "2幢", "", "201", "张志强", "13800003333", 5, 62, "签约", day, "第二工作组"),
+        ]);
+        using (var second = await staff.ImportAsync(campaign, again))
+        {
+            var result = await second.JsonAsync(HttpStatusCode.OK);
+            Assert.Equal(0, result.GetProperty("created").GetInt32());
+            Assert.Equal(1, result.GetProperty("updated").GetInt32());
+            Assert.Equal(1, result.GetProperty("moved").GetInt32());
+        }
+
+        var targets = await staff.TargetsAsync(campaign);
+        Assert.Equal(3, targets.Count);
+        Assert.Equal("李秀英", targets.Single(t => t.GetProperty("key").GetString() == "老街小区/1幢/1单元102").GetProperty("owner").GetString());
+        var signed = await staff.TargetAsync(campaign, "老街小区/1幢/1单元101");
+        Assert.Equal("签约", signed.GetProperty("stageName").GetString());
+        var history = await staff.GetJsonAsync($"/api/campaigns/{campaign}/targets/{signed.GetProperty("id").GetInt64()}");
+        Assert.Equal(["告知", "签约"], history.GetProperty("history").EnumerateArray().Select(m => m.GetProperty("toName").GetString()));
+    }
+
+    [Fact]
+    public async Task A_sheet_without_a_required_column_is_refused_naming_the_column_and_nothing_is_written()
+    {
+        var (staff, campaign) = await CampaignAsync("缺列的表");
+        var row = Household("老街小区", "1幢", "1单元", "101", "王建国");
+        row.Remove("房号");
+        var problem = await RefusedAsync(staff, campaign, Sheet([row]));
+
+        Assert.Contains((1, "房号", "缺少这一列"), problem);
+    }
+
+    [Fact]
+    public async Task Every_wrong_cell_is_named_by_row_and_column_and_nothing_of_the_sheet_is_written()
+    {
+        var (staff, campaign) = await CampaignAsync("有错的表");
+        var problems = await RefusedAsync(staff, campaign, Sheet(
+        [
+            Household("老街小区", "1幢", "1单元", "101", "王建国", "13800001111", 4, 56, "告知", "2026-01-05"),
+            Household("老街小区", "1幢", "1单元", "101", "王建国", "13800001111"),          // the same household again
+            Household("老街小区", "1幢", "1单元", "103", "赵卫东", "13800001113", 4, 56, "拆除"), // no such stage
+            Household("老街小区", "1幢", "1单元", "104", "周小芳", "13800001114", 4, 56, "签约", "明天下午"),
+            Household("老街小区", "1幢", "1单元", "105", "吴德明", "电话待补", "四口"),
+            Household("老街小区", "", "1单元", "106", "胡金花"),
+        ]));
+
+        Assert.Contains(problems, p => p is { Row: 3, Column: "房号" } && p.Message.Contains('2', StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 4, Column: "阶段", Message: "没有这个阶段" });
+        Assert.Contains(problems, p => p is { Row: 5, Column: "阶段日期" });
+        Assert.Contains(problems, p => p is { Row: 6, Column: "联系电话" });
+        Assert.Contains(problems, p => p is { Row: 6, Column: "人数" });
+        Assert.Contains(problems, p => p is { Row: 7, Column: "楼幢", Message: "不能为空" });
+        Assert.DoesNotContain(problems, p => p.Row == 2);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_workbook_is_refused_with_a_message_and_not_a_server_error()
+    {
+        var (staff, campaign) = await CampaignAsync("不是表格");
+        var problems = await RefusedAsync(staff, campaign, "小区,楼幢,房号\n老街小区,1幢,101\n"u8.ToArray(), "对象.csv");
+
+        Assert.Contains(problems, p => p.Message == "无法读取表格，请上传 .xlsx 文件");
+    }
+
+    [Fact]
+    public async Task A_stage_earlier_than_the_households_current_one_is_refused_on_reimport()
+    {
+        var (staff, campaign) = await CampaignAsync("阶段回退的表");
+        using (var first = await staff.ImportAsync(campaign, Sheet([Household("老街小区", "1幢", "1单元", "101", stage: "签约")])))
+        {
+            await first.JsonAsync(HttpStatusCode.OK);
+        }
+
+        var problems = await RefusedAsync(staff, campaign, Sheet([Household("老街小区", "1幢", "1单元", "101", stage: "告知")]));
+
+        Assert.Contains((2, "阶段", "阶段只能前进"), problems);
+        Assert.Equal("签约", (await staff.TargetAsync(campaign, "老街小区/1幢/1单元101")).GetProperty("stageName").GetString());
+    }
+
+    [Fact]
+    public async Task The_export_has_the_imports_columns_and_imports_back_unchanged()
+    {
+        var (staff, campaign) = await CampaignAsync("导出再导入");
+        using (var first = await staff.ImportAsync(campaign, Sheet(
+        [
+            Household("老街小区", "1幢", "1单元", "101", "王建国", "13800001111", 4, 56.5, "签约", "2026-01-05", "第一工作组"),
+            Household("老街小区", "1幢", "2单元", "101", "李美华", "13800002222", 3, 48),
+        ])))
+        {
+            await first.JsonAsync(HttpStatusCode.OK);
+        }
+
+        using var export = await staff.GetAsync($"/api/campaigns/{campaign}/export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        using (var stream = new MemoryStream(bytes))
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(2, rows.Count);
+            Assert.Equal("王建国", rows[0]["户主"]);
+            Assert.Equal("签约", rows[0]["阶段"]);
+        }
+
+        using var back = await staff.ImportAsync(campaign, bytes);
+        var result = await back.JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((0, 0, 0), (result.GetProperty("created").GetInt32(), result.GetProperty("updated").GetInt32(), result.GetProperty("moved").GetInt32()));
+        Assert.Equal(2, (await staff.TargetsAsync(campaign)).Count);
+    }
+
+    private async Task<List<(int Row, string Column, string Message)>> RefusedAsync(HttpClient staff, int campaign, byte[] sheet, string name = "对象.xlsx")
+    {
+        var targets = await CountAsync(campaign);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+        using var response = await staff.ImportAsync(campaign, sheet, name);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal(targets, await CountAsync(campaign));
+        Assert.Equal(audit, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        return problem.Rows();
+    }
+
+    private Task<int> CountAsync(int campaign) => app.WithDbAsync(db => db.CampaignTargets.CountAsync(t => t.CampaignId == campaign));
+}
