@@ -5,6 +5,7 @@ using Shigan.Core.Audit;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
 using Shigan.Core.Services;
+using Shigan.Core.Services.Applications;
 using Shigan.Data.Access;
 using Shigan.Data.Audit;
 
@@ -41,6 +42,14 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<LifeEvent> LifeEvents => Set<LifeEvent>();
 
+    public DbSet<ServiceApplication> ServiceApplications => Set<ServiceApplication>();
+
+    public DbSet<SubApplication> SubApplications => Set<SubApplication>();
+
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+
+    public DbSet<ApplicationTrip> ApplicationTrips => Set<ApplicationTrip>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentActor Actor => actor;
@@ -68,6 +77,10 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<CaseEvent>(builder);
         ScopeFilter<CaseRoutingRule>(builder);
         ScopeFilter<CaseAttachment>(builder);
+        ScopeFilter<ServiceApplication>(builder);
+        ScopeFilter<SubApplication>(builder);
+        ScopeFilter<ApplicationEvent>(builder);
+        ScopeFilter<ApplicationTrip>(builder);
     }
 
     // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
+using Shigan.Core.Services.Applications;
 
 namespace Shigan.Data.Access;
 
@@ -48,9 +49,26 @@ internal static class RegionPathSync
                     attachment.RegionPath = await db.Cases.IgnoreQueryFilters().Where(c => c.Id == attachment.CaseId).Select(c => c.RegionPath).SingleOrDefaultAsync(ct)
                         ?? attachment.RegionPath;
                     break;
+                case ServiceApplication application when Moved(entry, nameof(ServiceApplication.RegionId)):
+                    application.RegionPath = application.Region?.RegionPath ?? await PathOfAsync(db, application.RegionId, ct) ?? application.RegionPath;
+                    break;
+                case SubApplication part when entry.State == EntityState.Added:
+                    // An application's parts, history and trips are seen by whoever sees the application.
+                    part.RegionPath = part.Application?.RegionPath ?? await ApplicationPathAsync(db, part.ApplicationId, ct) ?? part.RegionPath;
+                    break;
+                case ApplicationEvent applicationEvent when entry.State == EntityState.Added:
+                    applicationEvent.RegionPath = applicationEvent.Application?.RegionPath
+                        ?? await ApplicationPathAsync(db, applicationEvent.ApplicationId, ct) ?? applicationEvent.RegionPath;
+                    break;
+                case ApplicationTrip trip when entry.State == EntityState.Added:
+                    trip.RegionPath = trip.Application?.RegionPath ?? await ApplicationPathAsync(db, trip.ApplicationId, ct) ?? trip.RegionPath;
+                    break;
             }
         }
     }
+
+    private static Task<string?> ApplicationPathAsync(ShiganDb db, long applicationId, CancellationToken ct) =>
+        db.ServiceApplications.IgnoreQueryFilters().Where(a => a.Id == applicationId).Select(a => a.RegionPath).SingleOrDefaultAsync(ct);
 
     // Units do not move or change code: their paths are the keys of everything below them.
     private static async Task SyncRegionAsync(ShiganDb db, EntityEntry<IInRegion> entry, Region region, CancellationToken ct)

@@ -20,6 +20,7 @@ using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
+using Shigan.Web.Services.Applications;
 
 namespace Shigan.Web.Hosting;
 
@@ -54,6 +55,8 @@ public static class ShiganHost
         services.AddSingleton(Open311Settings.From(builder.Configuration));
         services.AddScoped<CaseAttachments>();
         services.AddHostedService<SupervisionJob>();
+        services.AddScoped<ApplicationIntake>();
+        services.AddScoped<ApplicationWork>();
 
         services.AddIdentityCore<ShiganUser>(o =>
             {
@@ -194,8 +197,11 @@ public static class ShiganHost
         api.MapCasesApi();
         api.MapOpen311ClientsApi();
         api.MapCaseAttachmentsApi();
+        api.MapApplicationsApi();
+        api.MapApplicationFiguresApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
+        app.MapPublicApplicationsApi();
         app.MapOpen311Api();
 
         // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
