@@ -21,7 +21,7 @@ public sealed record UnitFigures(int RegionId, string Name, FigureLine Figures);
 public sealed record ItemFigures(string Code, string Name, FigureLine Figures);
 
 /// <summary>The figures page: the whole of what the actor sees, each township (and the county hall), each service item.</summary>
-public sealed record FigureReport(FigurePeriod Period, FigureLine Total, IReadOnlyList<UnitFigures> Units, IReadOnlyList<ItemFigures> Items);
+public sealed record FigureReport(FigurePeriod Period, FigureLine Overall, IReadOnlyList<UnitFigures> Units, IReadOnlyList<ItemFigures> Items);
 
 /// <summary>
 /// The one-trip figures over the applications taken in a period, as the actor sees them (Core's
