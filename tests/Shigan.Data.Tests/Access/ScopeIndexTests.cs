@@ -23,7 +23,12 @@ public sealed class ScopeIndexTests(ChangshanDatabase changshan) : IClassFixture
         var collations = await db.Database.SqlQueryRaw<string>(
             "SELECT table_name || ':' || coalesce(collation_name, 'default') AS \"Value\" FROM information_schema.columns WHERE column_name = 'RegionPath' ORDER BY table_name").ToListAsync();
 
-        Assert.Equal(["AspNetUsers:C", "AuditEntries:C", "CaseAttachments:C", "CaseEvents:C", "CaseRoutingRules:C", "Cases:C", "Departments:C", "Regions:C"], collations);
+        Assert.Equal(
+            [
+                "ApplicationEvents:C", "ApplicationTrips:C", "AspNetUsers:C", "AuditEntries:C", "CaseAttachments:C", "CaseEvents:C", "CaseRoutingRules:C", "Cases:C",
+                "Departments:C", "Regions:C", "ServiceApplications:C", "SubApplications:C",
+            ],
+            collations);
     }
 
     [Fact]
