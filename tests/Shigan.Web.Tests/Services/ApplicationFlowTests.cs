@@ -143,6 +143,23 @@ public sealed class ApplicationFlowTests(ShiganApp app) : IClassFixture<ShiganAp
     }
 
     [Fact]
+    public async Task A_material_named_with_a_control_character_is_a_field_error_and_changes_nothing()
+    {
+        var window = await app.SessionAsync("qiuchuan.window");
+        var police = await app.SessionAsync("hukou.clerk");
+        var id = (await window.TakeAsync()).GetProperty("id").GetInt64();
+        await police.PartActAsync(id, Police, "Accept");
+        var before = await app.ApplicationCountAsync();
+
+        using var response = await police.PartActionAsync(id, Police, "RequestMaterial", new { material = "结婚证\u0000", mustReturn = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["含有不可见的控制字符"], (await response.ProblemAsync()).Errors()["material"]);
+        Assert.Equal(before, await app.ApplicationCountAsync());
+        Assert.Equal("Accepted", Status((await window.ApplicationAsync(id)).Part(Police)));
+    }
+
+    [Fact]
     public async Task Two_officers_completing_the_same_part_at_once_one_wins_and_the_other_is_told()
     {
         var window = await app.SessionAsync("qiuchuan.window");

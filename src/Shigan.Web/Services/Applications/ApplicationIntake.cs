@@ -130,8 +130,9 @@ public sealed class ApplicationIntake(ShiganDb db, CurrentActor actor, CalendarS
     private async Task<(ApplicationPlan? Plan, LifeEvent? Bundle, Dictionary<string, ServiceItem> Items)> PlanAsync(
         string? code, ApplicationWindow window, FieldErrors errors, CancellationToken ct)
     {
+        // Never sent to the database when it cannot be a code: PostgreSQL refuses a NUL in a text parameter.
         var trimmed = code?.Trim();
-        var bundle = string.IsNullOrEmpty(trimmed) ? null
+        var bundle = string.IsNullOrEmpty(trimmed) || trimmed.Length > LifeEvent.CodeMaxLength || trimmed.Any(char.IsControl) ? null
             : await db.LifeEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Code == trimmed && e.IsActive, ct);
         if (bundle is null)
         {

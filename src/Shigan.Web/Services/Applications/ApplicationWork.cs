@@ -46,18 +46,21 @@ public sealed class ApplicationWork(ShiganDb db, CurrentActor actor, TimeProvide
             return (ActOutcome.Conflict, errors.Add("version", ChangedMessage));
         }
 
+        // Texts are checked before the decision: a control character (PostgreSQL refuses a NUL) is a field error too.
         var reason = Text(input.Reason);
         var material = Text(input.Material);
+        errors.Optional("reason", reason, ApplicationWorkflow.TextMaxLength)
+            .Optional("material", material, ApplicationWorkflow.MaterialMaxLength)
+            .Optional("note", input.Note, ApplicationWorkflow.TextMaxLength);
+        if (errors.Any)
+        {
+            return (ActOutcome.Invalid, errors);
+        }
+
         var decision = ApplicationWorkflow.Decide(part.Status, action, reason, material);
         if (decision.To is not { } to)
         {
             return (ActOutcome.Invalid, Refusal(decision.Refusal, errors));
-        }
-
-        errors.Optional("note", input.Note, ApplicationWorkflow.TextMaxLength);
-        if (errors.Any)
-        {
-            return (ActOutcome.Invalid, errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
