@@ -7,6 +7,7 @@ using Shigan.Core.Cases;
 using Shigan.Core.Contests;
 using Shigan.Core.Org;
 using Shigan.Core.Services;
+using Shigan.Core.Services.Applications;
 using Shigan.Data.Access;
 using Shigan.Data.Audit;
 
@@ -69,6 +70,14 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<CampaignVisit> CampaignVisits => Set<CampaignVisit>();
 
+    public DbSet<ServiceApplication> ServiceApplications => Set<ServiceApplication>();
+
+    public DbSet<SubApplication> SubApplications => Set<SubApplication>();
+
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+
+    public DbSet<ApplicationTrip> ApplicationTrips => Set<ApplicationTrip>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentActor Actor => actor;
@@ -112,6 +121,10 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
         // A campaign spans units: it is seen by whoever sees one of them (the units' own filter applies inside).
         builder.Entity<Campaign>().HasQueryFilter(c => c.Units.Any());
+        ScopeFilter<ServiceApplication>(builder);
+        ScopeFilter<SubApplication>(builder);
+        ScopeFilter<ApplicationEvent>(builder);
+        ScopeFilter<ApplicationTrip>(builder);
     }
 
     // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an

@@ -24,9 +24,11 @@ public sealed class AnonymousEndpointTests(ShiganApp app) : IClassFixture<Shigan
         "GET /open311/v2/services/{code}.{format}",
         "GET /open311/v2/tokens/{token}.{format}",
         "GET /openapi/{documentName}.json",
+        "GET /public/applications/{number}",
         "GET /public/cases/{number}",
         "GET /report",
         "GET /track",
+        "GET /track/application",
         "POST /account/login",
         "POST /account/signin",
         "POST /open311/v2/requests.{format}",
@@ -35,6 +37,7 @@ public sealed class AnonymousEndpointTests(ShiganApp app) : IClassFixture<Shigan
         "POST /public/cases/{number}/rating",
         "POST /report",
         "POST /track",
+        "POST /track/application",
     ];
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class CliTests(ShiganApp app) : IClassFixture<ShiganApp>
         await using (var host = new HostOn(empty.Connection, migrateAndSeed: false))
         {
             var loaded = await DbSnapshot.TakeAsync(host.Services);
-            Assert.Equal((807, 7), (loaded.Regions, loaded.Accounts));
+            Assert.Equal((807, 12), (loaded.Regions, loaded.Accounts));
 
             var again = await ShiganCli.RunAsync(empty.Connection, "seed");
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
+using Shigan.Core.Services;
+using Shigan.Core.Services.Applications;
 using Shigan.Data.Access;
 using Shigan.Testing;
 using Shigan.Web.Access;
@@ -38,11 +40,16 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
 
         /// <summary>One record of the county's shared service catalogue (an item, a bundle, its trips): readable by everyone.</summary>
         Shared,
+        /// <summary>
+        /// At the caller's own window, whatever the body names (an application is taken where the clerk sits): an
+        /// answer about that window, or a 400 for an incomplete body, never a foreign unit's record.
+        /// </summary>
+        OwnWindow,
     }
 
     private sealed record Targets(
         int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment,
-        int Campaign, long CampaignTarget, int Team, int Contest = 0, int Sheet = 0);
+        int Campaign, long CampaignTarget, int Team, int Contest = 0, int Sheet = 0, long Application = 0, long Part = 0);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -170,10 +177,22 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["POST /api/campaigns/{campaignId:int}/import"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/import",
             _ => CampaignSheetForm()),
         ["GET /api/campaigns/{campaignId:int}/export"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/export"),
+        ["GET /api/applications/"] = new(Expect.EmptyList, t => $"/api/applications?regionId={t.Township}"),
+        ["GET /api/applications/checklist"] = new(Expect.OwnWindow, t => $"/api/applications/checklist?lifeEvent=newborn&regionId={t.Township}"),
+        ["GET /api/applications/{applicationId:long}"] = new(Expect.Hidden, t => $"/api/applications/{t.Application}"),
+        ["POST /api/applications/"] = new(Expect.OwnWindow, _ => "/api/applications",
+            t => new { lifeEventCode = "newborn", regionId = t.Township, departmentId = t.Department, applicantPhone = "13900000000" }),
+        ["POST /api/applications/{applicationId:long}/parts/{partId:long}/actions"] = new(Expect.Hidden, t => $"/api/applications/{t.Application}/parts/{t.Part}/actions",
+            _ => new { action = "Complete", version = 1 }),
+        ["POST /api/applications/{applicationId:long}/trips"] = new(Expect.Hidden, t => $"/api/applications/{t.Application}/trips",
+            _ => new { purpose = "BringMaterial", note = "越权记录的跑动", version = 1 }),
+        ["GET /api/application-figures/"] = new(Expect.EmptyList, t => $"/api/application-figures?regionId={t.Township}"),
+        ["GET /api/application-figures/export"] = new(Expect.EmptyList, t => $"/api/application-figures/export?regionId={t.Township}"),
     };
 
     private static readonly Targets Missing = new(
-        999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_999_994, 999_993, 999_992, 999_991);
+        999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_999_994, 999_993,
+        999_992, 999_991, 999_999_990, 999_999_989);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -222,7 +241,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             var calls = new List<(string What, Expect Expect, Func<Targets, object?>? Body)> { (route, probe.Expect, probe.Body) };
             if (probe.Body is not null)
             {
-                calls.Add(($"{route} (empty body)", probe.Expect == Expect.Refused ? Expect.Refused : Expect.Hidden,
+                calls.Add(($"{route} (empty body)", probe.Expect is Expect.Refused or Expect.OwnWindow ? probe.Expect : Expect.Hidden,
                     _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal)
                         ? EmptyForm()
                         : new { }));
@@ -293,6 +312,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             Expect.Refused when status == HttpStatusCode.NotFound => null,
             Expect.Refused when status != HttpStatusCode.BadRequest || !(json.Errors().ContainsKey("regionId") || json.Errors().ContainsKey("regionIds")) => "expected a field error on regionId",
             Expect.EmptyList when status != HttpStatusCode.OK || (json.TryGetProperty("total", out var total) && total.GetInt32() != 0) || json.Items().Any() => "expected an empty list",
+            Expect.OwnWindow when status is not (HttpStatusCode.OK or HttpStatusCode.BadRequest) => "expected an answer about the caller's own window",
             Expect.Catalogue when status != HttpStatusCode.OK || json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0 => "expected the category catalogue",
             Expect.Shared when status != HttpStatusCode.OK => "expected the county's shared record",
             Expect.Self when status != HttpStatusCode.OK || json.GetProperty("unitCode").GetString() != self => "expected the caller's own account",
@@ -416,6 +436,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         var attachment = await app.WithDbAsync(async db =>
             await db.CaseAttachments.Where(a => a.CaseId == foreignCase).Select(a => (long?)a.Id).FirstOrDefaultAsync() ?? await AttachAsSystemAsync(db, foreignCase));
         var (campaign, campaignTarget, team) = await CampaignAsSystemAsync(await app.RegionIdAsync(townshipCode));
+        var application = await ForeignApplicationAsync(await app.RegionIdAsync(townshipCode));
         return new Targets(
             await app.RegionIdAsync(townshipCode),
             townshipCode,
@@ -430,7 +451,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             campaignTarget,
             team,
             contest,
-            sheet);
+            sheet,
+            application.Id,
+            application.Part);
     }
 
     /// <summary>A campaign of the township with one household and one team (made once per host and township).</summary>
@@ -457,6 +480,36 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             db.CampaignTargets.Add(target);
             await db.SaveChangesAsync();
             return (campaign.Id, target.Id, team.Id);
+        });
+
+    /// <summary>An application of the township with one part, written as the system (the demo data has some; this does not rely on it).</summary>
+    private Task<(long Id, long Part)> ForeignApplicationAsync(int township) =>
+        app.WithDbAsync(async db =>
+        {
+            if (await db.SubApplications.Where(p => p.Application!.RegionId == township).Select(p => new { p.ApplicationId, p.Id }).FirstOrDefaultAsync() is { } found)
+            {
+                return (found.ApplicationId, found.Id);
+            }
+
+            var department = await db.Departments.Where(d => d.Name == "常山县医疗保障局").Select(d => d.Id).SingleAsync();
+            var added = new ServiceApplication
+            {
+                LifeEventCode = "newborn",
+                LifeEventName = "出生一件事（新生儿）",
+                Channel = ServiceChannels.TownshipWindow,
+                RegionId = township,
+                RegionPath = "",
+                TakenByName = "乡镇窗口",
+                TakenAtUtc = DateTime.UtcNow,
+                ApplicantName = "村民",
+                ApplicantPhone = "13911112222",
+                Status = ApplicationStatus.InProgress,
+                Version = 1,
+                Parts = [new SubApplication { DepartmentId = department, DepartmentName = "常山县医疗保障局", ItemCodes = ["BIRTH-MEDINS"], RegionPath = "", Status = PartStatus.Pending, Version = 1 }],
+            };
+            db.ServiceApplications.Add(added);
+            await db.SaveChangesAsync();
+            return (added.Id, added.Parts[0].Id);
         });
 
     private static async Task<long> AttachAsSystemAsync(Shigan.Data.ShiganDb db, long caseId)

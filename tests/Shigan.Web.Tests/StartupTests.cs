@@ -23,7 +23,7 @@ public sealed partial class StartupTests(ShiganApp app) : IClassFixture<ShiganAp
         Assert.Equal(198, levels.Single(l => l.Key == RegionLevel.Village).Count);
         Assert.Equal(594, levels.Single(l => l.Key == RegionLevel.Grid).Count);
         Assert.Equal(ChangshanSeed.Accounts.Select(a => a.UserName).Order(), accounts.Order());
-        Assert.Equal(7, accounts.Count);
+        Assert.Equal(12, accounts.Count);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class VisibleRecordsTests(ShiganApp app) : IClassFixture<ShiganApp
 
         var page = await staff.GetJsonAsync("/api/accounts?pageSize=200");
 
-        Assert.Equal(["qiuchuan.officer", "qiuchuan.staff", "qiuchuan.window"], expected);
+        Assert.Equal(["qiuchuan.bank", "qiuchuan.officer", "qiuchuan.staff", "qiuchuan.window"], expected);
         Assert.Equal(expected, page.Items().Select(a => a.GetProperty("userName").GetString()!).Order(StringComparer.Ordinal).ToList());
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
+using Shigan.Core.Services.Applications;
 
 namespace Shigan.Data.Access;
 
@@ -71,12 +72,28 @@ internal static class RegionPathSync
                 case CampaignVisit visit when entry.State == EntityState.Added:
                     visit.RegionPath = visit.Target?.RegionPath ?? await TargetPathAsync(db, visit.TargetId, ct) ?? visit.RegionPath;
                     break;
+                case ServiceApplication application when Moved(entry, nameof(ServiceApplication.RegionId)):
+                    application.RegionPath = application.Region?.RegionPath ?? await PathOfAsync(db, application.RegionId, ct) ?? application.RegionPath;
+                    break;
+                case SubApplication part when entry.State == EntityState.Added:
+                    // An application's parts, history and trips are seen by whoever sees the application.
+                    part.RegionPath = part.Application?.RegionPath ?? await ApplicationPathAsync(db, part.ApplicationId, ct) ?? part.RegionPath;
+                    break;
+                case ApplicationEvent applicationEvent when entry.State == EntityState.Added:
+                    applicationEvent.RegionPath = applicationEvent.Application?.RegionPath
+                        ?? await ApplicationPathAsync(db, applicationEvent.ApplicationId, ct) ?? applicationEvent.RegionPath;
+                    break;
+                case ApplicationTrip trip when entry.State == EntityState.Added:
+                    trip.RegionPath = trip.Application?.RegionPath ?? await ApplicationPathAsync(db, trip.ApplicationId, ct) ?? trip.RegionPath;
+                    break;
             }
         }
     }
 
     private static Task<string?> TargetPathAsync(ShiganDb db, long targetId, CancellationToken ct) =>
         db.CampaignTargets.IgnoreQueryFilters().Where(t => t.Id == targetId).Select(t => t.RegionPath).SingleOrDefaultAsync(ct);
+    private static Task<string?> ApplicationPathAsync(ShiganDb db, long applicationId, CancellationToken ct) =>
+        db.ServiceApplications.IgnoreQueryFilters().Where(a => a.Id == applicationId).Select(a => a.RegionPath).SingleOrDefaultAsync(ct);
 
     // Units do not move or change code: their paths are the keys of everything below them.
     private static async Task SyncRegionAsync(ShiganDb db, EntityEntry<IInRegion> entry, Region region, CancellationToken ct)

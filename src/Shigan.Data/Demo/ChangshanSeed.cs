@@ -23,6 +23,14 @@ public static class ChangshanSeed
         new("mengqiao.cadre", "濛桥村 姜平", Role.VillageCadre, "330822213214"),
         new("mengqiao.grid", "濛桥村网格员 詹祥", Role.GridWorker, "330822213214001"),
         new("judge", "评委 李军", Role.Judge, "330822000000"),
+
+        // One-trip services: the bank partner's counter in 球川镇 (政银合作), and the desks of the departments that
+        // decide the newborn bundle's items, each seeing only its own parts of the applications.
+        new("qiuchuan.bank", "球川信用社窗口 周敏", Role.WindowClerk, "330822111000", "球川信用社"),
+        new("yibao.clerk", "县医保局 王芳", Role.WindowClerk, "330822000000", "常山县医疗保障局"),
+        new("hukou.clerk", "球川派出所户籍 刘洋", Role.WindowClerk, "330822000000", "常山县公安局球川派出所"),
+        new("clinic.clerk", "球川镇卫生院 方琴", Role.WindowClerk, "330822000000", "球川镇卫生院"),
+        new("card.clerk", "农信社制卡 吴磊", Role.WindowClerk, "330822000000", "县农信社网点"),
     ];
 
     private static readonly (string Name, Platform Platform)[] TownshipOffices =
@@ -60,6 +68,13 @@ public static class ChangshanSeed
         var categories = await CategorySeed.RunAsync(db, ct);
         var holidays = await HolidaySeed.RunAsync(db, ct);
         var services = await ServiceSeed.RunAsync(db, ct);
+        if (county)
+        {
+            // Only on a first start: demo accounts and records never appear in a database that was already in use.
+            await SeedAccountsAsync(db, users, ct);
+            await ApplicationSeed.RunAsync(db, ct);
+        }
+
         var contests = await ContestSeed.RunAsync(db, DateTime.UtcNow, ct);
         return county || categories || holidays || services || contests;
     }
@@ -77,10 +92,19 @@ public static class ChangshanSeed
         db.Departments.AddRange(Departments(regions));
         await db.SaveChangesAsync(ct);
 
-        var byCode = regions.ToDictionary(r => r.Code);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>The demo accounts, once the departments they sit in exist (the service catalogue adds some of them).</summary>
+    private static async Task SeedAccountsAsync(ShiganDb db, UserManager<ShiganUser> users, CancellationToken ct)
+    {
         foreach (var account in Accounts)
         {
-            var unit = byCode[account.UnitCode];
+            var unit = await db.Regions.IgnoreQueryFilters().SingleAsync(r => r.Code == account.UnitCode, ct);
+            var department = account.DepartmentName is { } name
+                ? await db.Departments.IgnoreQueryFilters().SingleAsync(d => d.Name == name && d.RegionId == unit.Id, ct)
+                : null;
             var user = new ShiganUser
             {
                 UserName = account.UserName,
@@ -88,6 +112,7 @@ public static class ChangshanSeed
                 Role = account.Role,
                 RegionId = unit.Id,
                 RegionPath = unit.RegionPath,
+                DepartmentId = department?.Id,
                 EmailConfirmed = true,
                 LockoutEnabled = true,
                 CreatedAtUtc = DateTime.UtcNow,
@@ -98,9 +123,6 @@ public static class ChangshanSeed
                 throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
             }
         }
-
-        await tx.CommitAsync(ct);
-        return true;
     }
 
     public static List<Region> LoadTree()
@@ -163,4 +185,5 @@ public static class ChangshanSeed
         township.EndsWith("街道", StringComparison.Ordinal) ? township[..^2] : township[..^1];
 }
 
-public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string UnitCode);
+/// <summary>A demo account; <paramref name="DepartmentName"/> places it in a department of its unit (its queue, its window).</summary>
+public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string UnitCode, string? DepartmentName = null);

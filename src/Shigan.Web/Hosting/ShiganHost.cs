@@ -25,6 +25,7 @@ using Shigan.Web.Components;
 using Shigan.Web.Contests;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
+using Shigan.Web.Services.Applications;
 using Shigan.Web.Services.Catalogue;
 using Shigan.Web.Services.CatalogueExcel;
 using Shigan.Web.Services.Trips;
@@ -65,6 +66,8 @@ public static class ShiganHost
         IndicatorSources.AddContestSources(services);
         services.AddScoped<CampaignWork>();
         services.AddScoped<CampaignImport>();
+        services.AddScoped<ApplicationIntake>();
+        services.AddScoped<ApplicationWork>();
 
         services.AddIdentityCore<ShiganUser>(o =>
             {
@@ -216,8 +219,11 @@ public static class ShiganHost
         api.MapTripsApi();
         api.MapContestsApi();
         api.MapCampaignsApi();
+        api.MapApplicationsApi();
+        api.MapApplicationFiguresApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
+        app.MapPublicApplicationsApi();
         app.MapOpen311Api();
 
         // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.

@@ -25,8 +25,9 @@ public sealed class ScopeIndexTests(ChangshanDatabase changshan) : IClassFixture
 
         Assert.Equal(
             [
-                "AspNetUsers:C", "AuditEntries:C", "CampaignTargets:C", "CampaignTeamMembers:C", "CampaignTeams:C", "CampaignUnits:C", "CampaignVisits:C",
-                "CaseAttachments:C", "CaseEvents:C", "CaseRoutingRules:C", "Cases:C", "Departments:C", "Regions:C", "StageMoves:C",
+                "ApplicationEvents:C", "ApplicationTrips:C", "AspNetUsers:C", "AuditEntries:C", "CampaignTargets:C", "CampaignTeamMembers:C",
+                "CampaignTeams:C", "CampaignUnits:C", "CampaignVisits:C", "CaseAttachments:C", "CaseEvents:C", "CaseRoutingRules:C", "Cases:C",
+                "Departments:C", "Regions:C", "ServiceApplications:C", "StageMoves:C", "SubApplications:C",
             ],
             collations);
     }

@@ -232,6 +232,8 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
         var contest = await db.Contests.Where(c => c.Name == Shigan.Data.Demo.ContestSeed.MonthlyName).Select(c => c.Id).SingleAsync();
         var sheet = await db.ScoreSheets.Where(s => s.ContestId == contest && s.Status == Core.Contests.SheetStatus.Published).Select(s => s.Id).SingleAsync();
         var token = await db.Cases.Where(c => c.Open311Token != null).Select(c => c.Open311Token).FirstOrDefaultAsync() ?? "no-token-yet";
+        // A demo application of 球川镇 and one of its parts (a fresh start loads a few in every township).
+        var part = await db.SubApplications.Where(p => p.Application!.Region!.Code == Places.Qiuchuan).OrderBy(p => p.Id).Select(p => new { p.ApplicationId, p.Id }).FirstAsync();
 
         var targets = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -242,6 +244,8 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
             ["accountId"] = await app.AccountIdAsync("qiuchuan.window"),
             ["caseId"] = receipt.Id.ToString(CultureInfo.InvariantCulture),
             ["attachmentId"] = attachment.Id.ToString(CultureInfo.InvariantCulture),
+            ["applicationId"] = part.ApplicationId.ToString(CultureInfo.InvariantCulture),
+            ["partId"] = part.Id.ToString(CultureInfo.InvariantCulture),
             ["clientId"] = issued!.Id.ToString(CultureInfo.InvariantCulture),
             ["number"] = receipt.TrackingNumber,
             ["code"] = "ZF04",

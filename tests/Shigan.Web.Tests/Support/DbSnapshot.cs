@@ -11,7 +11,7 @@ namespace Shigan.Web.Tests.Support;
 /// <summary>
 /// What the database holds, read as the system: row counts and a fingerprint of every unit, department and account
 /// (passwords, stamps and lockouts included), of every case, case history entry and attachment, of every routing rule and of every
-/// Open311 client, so "nothing changed" also catches edits, not only inserts.
+/// Open311 client, of every application and its parts (and how many history entries and trips they have), so "nothing changed" also catches edits, not only inserts.
 /// </summary>
 internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, int AuditEntries, int Cases, int CaseEvents, string Fingerprint)
 {
@@ -85,6 +85,17 @@ internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, in
 
         text.Append(CultureInfo.InvariantCulture,
             $"C{await db.Campaigns.CountAsync()}|{await db.StageMoves.CountAsync()}|{await db.CampaignVisits.CountAsync()}|{await db.CampaignTeams.CountAsync()}|{await db.CampaignTeamMembers.CountAsync()}\n");
+        foreach (var a in await db.ServiceApplications.AsNoTracking().OrderBy(a => a.Id).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"P{a.Id}|{a.LifeEventCode}|{a.Channel}|{a.RegionId}|{a.RegionPath}|{a.TakenByDepartmentId}|{a.ApplicantName}|{a.ApplicantPhone}|{a.Status}|{a.DoneAtUtc:O}|{a.Version}\n");
+        }
+
+        foreach (var p in await db.SubApplications.AsNoTracking().OrderBy(p => p.Id).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"S{p.Id}|{p.ApplicationId}|{p.DepartmentId}|{p.Status}|{p.DueOn}|{p.RequestedMaterial}|{p.MustReturn}|{p.RefusalReason}|{p.FinishedAtUtc:O}|{p.Version}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"E{await db.ApplicationEvents.CountAsync()}|T{await db.ApplicationTrips.CountAsync()}\n");
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         return new DbSnapshot(
