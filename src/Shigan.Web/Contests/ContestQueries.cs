@@ -125,7 +125,8 @@ public static class ContestQueries
 
         var gap = GapExplanation.Explain(rowA.Cells, rowB.Cells);
         var indicators = sheet.Indicators.ToDictionary(i => i.Id);
-        var links = await RecordLinksAsync(db, sheet.Indicators, [.. rowA.Cells, .. rowB.Cells], ct);
+        var kinds = sheet.Indicators.ToDictionary(i => i.Id, i => KindOf(sources, i));
+        var links = await RecordLinksAsync(db, kinds, [.. rowA.Cells, .. rowB.Cells], ct);
         return new ExplainView(
             sheet.Id, sheet.ContestId, sheet.ContestName, sheet.Label, rowA.RegionId, rowA.UnitName, rowA.Total, rowA.Rank,
             rowB.RegionId, rowB.UnitName, rowB.Total, rowB.Rank, gap.Total,
@@ -135,7 +136,7 @@ public static class ContestQueries
                 return new ExplainPart(
                     p.IndicatorId, indicator?.Name ?? "", indicator?.Weight ?? 0m, p.A?.Raw, p.B?.Raw, p.A?.Points ?? 0m, p.B?.Points ?? 0m, p.Points,
                     indicator is null ? null : RecordsAre(sources, indicator),
-                    Links(links, indicator, p.A), Links(links, indicator, p.B));
+                    Links(links, kinds.GetValueOrDefault(p.IndicatorId), p.A), Links(links, kinds.GetValueOrDefault(p.IndicatorId), p.B));
             })]);
     }
 
@@ -210,28 +211,42 @@ public static class ContestQueries
 
     private static RowView Row(ScoreRow r) => new(r.RegionId, r.UnitName, r.Total, r.Rank, r.PreviousRank, r.RankChange, r.Cells);
 
-    private static IReadOnlyList<RecordLink> Links(Dictionary<(bool Judge, long Id), RecordLink> links, SheetIndicator? indicator, ScoreCell? cell) =>
-        indicator is null || cell is null ? []
-            : [.. cell.Records.Select(id => links.GetValueOrDefault((indicator.Source == SourceKind.Judges, id)) ?? new RecordLink(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture), null))];
+    private const string JudgeScore = "judge-score";
 
-    // Cases link to their page (which applies the reader's own scope); judges' scores read as "name: score".
-    private static async Task<Dictionary<(bool Judge, long Id), RecordLink>> RecordLinksAsync(
-        ShiganDb db, IReadOnlyList<SheetIndicator> indicators, IReadOnlyList<ScoreCell> cells, CancellationToken ct)
+    // What a cell's record ids are: judges' scores, or the records of the indicator's source (cases, applications…).
+    private static string KindOf(IndicatorSources sources, SheetIndicator indicator) =>
+        indicator.Source == SourceKind.Judges ? JudgeScore : sources.Find(indicator.SourceCode)?.RecordKind ?? "case";
+
+    private static IReadOnlyList<RecordLink> Links(Dictionary<(string Kind, long Id), RecordLink> links, string? kind, ScoreCell? cell) =>
+        kind is null || cell is null ? []
+            : [.. cell.Records.Select(id => links.GetValueOrDefault((kind, id)) ?? new RecordLink(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture), null))];
+
+    // Cases and applications link to their pages (which apply the reader's own scope); judges' scores read as "name: score".
+    private static async Task<Dictionary<(string Kind, long Id), RecordLink>> RecordLinksAsync(
+        ShiganDb db, Dictionary<int, string> kinds, IReadOnlyList<ScoreCell> cells, CancellationToken ct)
     {
-        var judged = indicators.Where(i => i.Source == SourceKind.Judges).Select(i => i.Id).ToHashSet();
-        var caseIds = cells.Where(c => !judged.Contains(c.IndicatorId)).SelectMany(c => c.Records).Distinct().ToList();
-        var scoreIds = cells.Where(c => judged.Contains(c.IndicatorId)).SelectMany(c => c.Records).Distinct().ToList();
-        var links = new Dictionary<(bool, long), RecordLink>();
+        List<long> Ids(string kind) => [.. cells.Where(c => kinds.GetValueOrDefault(c.IndicatorId) == kind).SelectMany(c => c.Records).Distinct()];
+        var caseIds = Ids("case");
+        var applicationIds = Ids("application");
+        var scoreIds = Ids(JudgeScore);
+        var links = new Dictionary<(string, long), RecordLink>();
         foreach (var c in await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => caseIds.Contains(c.Id))
                      .Select(c => new { c.Id, c.ReportedAtUtc, Category = c.Category!.Name }).ToListAsync(ct))
         {
-            links[(false, c.Id)] = new RecordLink(c.Id, $"{TrackingNumber.New(new DateTimeOffset(c.ReportedAtUtc, TimeSpan.Zero), c.Id)} {c.Category}", $"/cases/{c.Id}");
+            links[("case", c.Id)] = new RecordLink(c.Id, $"{TrackingNumber.New(new DateTimeOffset(c.ReportedAtUtc, TimeSpan.Zero), c.Id)} {c.Category}", $"/cases/{c.Id}");
+        }
+
+        foreach (var a in await db.ServiceApplications.IgnoreQueryFilters().AsNoTracking().Where(a => applicationIds.Contains(a.Id))
+                     .Select(a => new { a.Id, a.TakenAtUtc, a.LifeEventName }).ToListAsync(ct))
+        {
+            var number = TrackingNumber.New(new DateTimeOffset(a.TakenAtUtc, TimeSpan.Zero), a.Id, Core.Services.Applications.ServiceApplication.TrackingPrefix);
+            links[("application", a.Id)] = new RecordLink(a.Id, $"{number} {a.LifeEventName}", $"/services/applications/{a.Id}");
         }
 
         foreach (var s in await db.JudgeScores.IgnoreQueryFilters().AsNoTracking().Where(s => scoreIds.Contains(s.Id))
                      .Select(s => new { s.Id, s.JudgeName, s.Score }).ToListAsync(ct))
         {
-            links[(true, s.Id)] = new RecordLink(s.Id, $"{s.JudgeName}: {s.Score:0.##}", null);
+            links[(JudgeScore, s.Id)] = new RecordLink(s.Id, $"{s.JudgeName}: {s.Score:0.##}", null);
         }
 
         return links;

@@ -27,7 +27,8 @@ public sealed class ScopeIndexTests(ChangshanDatabase changshan) : IClassFixture
             [
                 "ApplicationEvents:C", "ApplicationTrips:C", "AspNetUsers:C", "AuditEntries:C", "CampaignTargets:C", "CampaignTeamMembers:C",
                 "CampaignTeams:C", "CampaignUnits:C", "CampaignVisits:C", "CaseAttachments:C", "CaseEvents:C", "CaseRoutingRules:C", "Cases:C",
-                "Departments:C", "Regions:C", "ServiceApplications:C", "StageMoves:C", "SubApplications:C",
+                "ContestJudges:C", "Contests:C", "Departments:C", "JudgeScores:C", "Regions:C", "ScoreRows:C", "ScoreSheets:C",
+                "ServiceApplications:C", "StageMoves:C", "SubApplications:C",
             ],
             collations);
     }

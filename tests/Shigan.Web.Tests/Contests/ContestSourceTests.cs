@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Cases;
 using Shigan.Core.Contests;
+using Shigan.Core.Services;
+using Shigan.Core.Services.Applications;
 using Shigan.Testing;
 using Shigan.Web.Tests.Support;
 using static Shigan.Web.Tests.Contests.ContestCalls;
@@ -58,4 +60,66 @@ public sealed class ContestSourceTests(ShiganApp app) : IClassFixture<ShiganApp>
         Assert.Equal(0m, k[2].GetProperty("raw").GetDecimal());
         Assert.Equal(0m, k[2].GetProperty("points").GetDecimal());
     }
+
+    [Fact]
+    public async Task Trips_per_application_and_the_one_trip_share_are_counted_where_applications_were_taken_with_the_extra_trips_behind_them()
+    {
+        var admin = await app.SessionAsync("admin");
+        var qiuchuan = await app.RegionIdAsync(Places.Qiuchuan);
+        var daqiaotou = await app.RegionIdAsync(Places.Daqiaotou);
+        var week = LastWeek.AddDays(-7 * 31);
+        var (from, _) = ContestPeriod.UtcRange(PeriodKind.Week, week);
+        var once = await DoneApplicationAsync(qiuchuan, from.AddDays(1), trips: 1);
+        var thrice = await DoneApplicationAsync(qiuchuan, from.AddDays(2), trips: 3);
+        object[] indicators =
+        [
+            new { name = "每件平均跑动次数", dimension = "Results", weight = 50, direction = "LowerIsBetter", normalisation = "MinMax", source = "Computed", sourceCode = "applications.trips", missing = "LowestOfOthers" },
+            new { name = "最多跑一次办结率", dimension = "Results", weight = 50, direction = "HigherIsBetter", normalisation = "Target", target = 100, source = "Computed", sourceCode = "applications.one-trip", missing = "LowestOfOthers" },
+        ];
+        var contest = await CreateAsync(admin, await app.RegionIdAsync(Places.County), Weekly("办件指标", [qiuchuan, daqiaotou], indicators));
+
+        var sheet = await ComputeAsync(admin, contest, week);
+
+        var q = sheet.Row(qiuchuan).GetProperty("cells");
+        Assert.Equal(2m, q[0].GetProperty("raw").GetDecimal());
+        Assert.Equal([once, thrice], q[0].GetProperty("records").EnumerateArray().Select(r => r.GetInt64()).Order());
+        Assert.Equal(50m, q[1].GetProperty("raw").GetDecimal());
+        Assert.Equal([thrice], q[1].GetProperty("records").EnumerateArray().Select(r => r.GetInt64()));
+
+        // 大桥头乡 finished none that week: no data, never a silent zero.
+        var d = sheet.Row(daqiaotou).GetProperty("cells");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, d[0].GetProperty("raw").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, d[1].GetProperty("raw").ValueKind);
+    }
+
+    // A newborn application taken at the township window and finished on the given day, after that many trips.
+    private Task<long> DoneApplicationAsync(int township, DateTime doneAtUtc, int trips) => app.WithDbAsync(async db =>
+    {
+        var region = await db.Regions.SingleAsync(r => r.Id == township);
+        var added = new ServiceApplication
+        {
+            LifeEventCode = "newborn",
+            LifeEventName = "出生一件事（新生儿）",
+            Channel = ServiceChannels.TownshipWindow,
+            RegionId = township,
+            RegionPath = region.RegionPath,
+            TakenByName = "乡镇窗口",
+            TakenAtUtc = doneAtUtc.AddHours(-2),
+            ApplicantName = "村民",
+            ApplicantPhone = "13911112222",
+            Status = ApplicationStatus.Done,
+            DoneAtUtc = doneAtUtc,
+            Version = 1,
+            Trips = [.. Enumerable.Range(0, trips).Select(i => new ApplicationTrip
+            {
+                AtUtc = doneAtUtc.AddHours(-2 + i),
+                Place = "便民服务中心",
+                Purpose = i == 0 ? TripPurpose.Intake : TripPurpose.BringMaterial,
+                RegionPath = region.RegionPath,
+            })],
+        };
+        db.ServiceApplications.Add(added);
+        await db.SaveChangesAsync();
+        return added.Id;
+    });
 }
