@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Contests;
 using Shigan.Core.Org;
+using Shigan.Core.Services.Applications;
 using Shigan.Data.Demo;
 using Shigan.Testing;
 using Shigan.Web.Tests.Support;
@@ -63,14 +65,17 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["GET /contests/{Id:int}/edit"] = ContestRules.CanManage,
     };
 
-    // Routes whose policy lets every account in and whose handler then decides by role.
-    private static readonly Dictionary<string, Func<Role, bool>> HandlerRules = new(StringComparer.Ordinal)
+    // Routes whose policy lets every account in and whose handler then decides, by role and by the kind of department
+    // the account is placed in (a bank counter takes applications, a bureau's desk does not).
+    private static readonly Dictionary<string, Func<Role, DepartmentKind?, bool>> HandlerRules = new(StringComparer.Ordinal)
     {
-        ["POST /api/cases/"] = CaseRoles.MayReport,
-        ["POST /api/cases/with-photos"] = CaseRoles.MayReport,
-        ["POST /api/cases/{caseId:long}/attachments"] = CaseRoles.MayAttach,
-        ["POST /api/cases/{caseId:long}/extension"] = CaseRoles.MayRequestExtension,
-        ["POST /api/cases/{caseId:long}/extension/decision"] = CaseRoles.MayDecideExtension,
+        ["POST /api/cases/"] = (r, _) => CaseRoles.MayReport(r),
+        ["POST /api/cases/with-photos"] = (r, _) => CaseRoles.MayReport(r),
+        ["POST /api/cases/{caseId:long}/attachments"] = (r, _) => CaseRoles.MayAttach(r),
+        ["POST /api/cases/{caseId:long}/extension"] = (r, _) => CaseRoles.MayRequestExtension(r),
+        ["POST /api/cases/{caseId:long}/extension/decision"] = (r, _) => CaseRoles.MayDecideExtension(r),
+        ["PUT /api/campaigns/{campaignId:int}/targets/{targetId:long}/team"] = (r, _) => CampaignRoles.MayManage(r),
+        ["POST /api/applications/"] = ApplicationRoles.MayTakeAt,
     };
 
     [Fact]
@@ -82,10 +87,14 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         foreach (var account in ChangshanSeed.Accounts)
         {
             var client = await app.SessionAsync(account.UserName);
+            var placedIn = await app.WithDbAsync(async db =>
+                await db.Users.Where(u => u.UserName == account.UserName).Select(u => u.DepartmentId).SingleAsync() is { } id
+                    ? await db.Departments.Where(d => d.Id == id).Select(d => (DepartmentKind?)d.Kind).SingleAsync()
+                    : null);
             foreach (var (route, method, url, isPage, isForm) in Endpoints())
             {
                 var allowed = RuleFor(route)(account.Role);
-                var handlerAllows = !HandlerRules.TryGetValue(route, out var rule) || rule(account.Role);
+                var handlerAllows = !HandlerRules.TryGetValue(route, out var rule) || rule(account.Role, placedIn);
                 using var response = isForm
                     ? await client.PostAsync(url, new MultipartFormDataContent { { new StringContent(""), "note" } })
                     : await client.SendJsonAsync(new HttpMethod(method), url, method is "GET" or "DELETE" ? null : new { });
