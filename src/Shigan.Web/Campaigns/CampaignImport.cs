@@ -44,6 +44,12 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         int? onlyUnit = allUnits == 1 && units.Count == 1 ? units[0].RegionId : null;
 
         using var file = await SeekableAsync(sheet, ct);
+        if (UnpackProblem(file) is { } unreadable)
+        {
+            errors.Add(new ImportError(0, "", unreadable));
+            return (WorkOutcome.Invalid, null, errors);
+        }
+
         var columns = Columns(file, errors);
         if (columns is null)
         {
@@ -281,6 +287,30 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         {
             errors.Add(new ImportError(0, "", "无法读取表格，请上传 .xlsx 文件"));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// A 100,000-household sheet unpacks to some tens of megabytes; a zip bomb to gigabytes. Counted before any reader
+    /// sees the file, as the parts actually unpack.
+    /// </summary>
+    public const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
+    // Null when the file is a zip whose parts unpack within the limit (a non-zip is left to the reader's own message).
+    private static string? UnpackProblem(Stream file)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return Services.CatalogueExcel.XlsxGuard.Unpacks(zip, MaxUnpackedBytes);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+        {
+            return "无法读取表格，请上传 .xlsx 文件";
+        }
+        finally
+        {
+            file.Position = 0;
         }
     }
 

@@ -156,6 +156,31 @@ public sealed class CampaignImportTests(ShiganApp app) : IClassFixture<ShiganApp
         Assert.Equal(2, (await staff.TargetsAsync(campaign)).Count);
     }
 
+    [Fact]
+    public async Task A_zip_bomb_or_a_file_that_is_not_a_workbook_is_refused_with_a_message_and_nothing_is_written()
+    {
+        var (staff, campaign) = await CampaignAsync("炸弹表");
+
+        // A real sheet's parts, plus one that unpacks to more than any household list could (zeros compress ~1000:1).
+        using var bomb = new MemoryStream();
+        bomb.Write(Sheet([Household("老街小区", "1幢", "1单元", "101")]));
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            await using var part = zip.CreateEntry("xl/media/padding.bin", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 260; i++)
+            {
+                await part.WriteAsync(zeros);
+            }
+        }
+
+        Assert.True(bomb.Length < 2 * 1024 * 1024, $"the bomb is {bomb.Length} bytes");
+        Assert.Contains((0, "", "文件内容异常（解压后过大），已拒绝"), await RefusedAsync(staff, campaign, bomb.ToArray()));
+        Assert.Contains((0, "", "无法读取表格，请上传 .xlsx 文件"), await RefusedAsync(staff, campaign, "小区,楼幢\n老街小区,1幢"u8.ToArray()));
+        var truncated = Sheet([Household("老街小区", "1幢", "1单元", "101")]);
+        Assert.Contains((0, "", "无法读取表格，请上传 .xlsx 文件"), await RefusedAsync(staff, campaign, truncated[..(truncated.Length / 2)]));
+    }
+
     private async Task<List<(int Row, string Column, string Message)>> RefusedAsync(HttpClient staff, int campaign, byte[] sheet, string name = "对象.xlsx")
     {
         var targets = await CountAsync(campaign);

@@ -49,25 +49,45 @@ public static class XlsxGuard
                 return "不是 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再导入";
             }
 
-            var unpacked = 0L;
-            var buffer = new byte[81920];
-            foreach (var entry in zip.Entries)
+            if (Unpacks(zip, MaxUnpackedBytes) is { } tooBig)
             {
-                using var part = entry.Open();
-                int read;
-                while ((read = part.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    unpacked += read;
-                    if (unpacked > MaxUnpackedBytes)
-                    {
-                        return "文件内容异常（解压后过大），已拒绝";
-                    }
-                }
+                return tooBig;
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
             return "文件已损坏或不完整，无法读取";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Null when every part of the workbook unpacks within <paramref name="maxUnpacked"/> bytes, counted as they unpack;
+    /// otherwise the message. A damaged archive throws <see cref="InvalidDataException"/> for the caller to answer.
+    /// </summary>
+    public static string? Unpacks(ZipArchive zip, long maxUnpacked)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        if (zip.Entries.Count > MaxEntries)
+        {
+            return "文件内容异常（解压后过大），已拒绝";
+        }
+
+        var unpacked = 0L;
+        var buffer = new byte[81920];
+        foreach (var entry in zip.Entries)
+        {
+            using var part = entry.Open();
+            int read;
+            while ((read = part.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                unpacked += read;
+                if (unpacked > maxUnpacked)
+                {
+                    return "文件内容异常（解压后过大），已拒绝";
+                }
+            }
         }
 
         return null;
