@@ -42,9 +42,12 @@ public sealed class ContestFlowTests(BrowserApp app, BrowserFixture browser)
         await new Pages.LoginPage(arena).SignInAsync("admin");
         await arena.GotoAsync("/arena?seconds=600");
         await Expect(arena.Locator("[data-test=arena][data-interactive=yes]")).ToBeVisibleAsync();
-        for (var turns = 0; turns < 5 && await arena.Locator("[data-test=arena-title]").InnerTextAsync() != ContestSeed.WeeklyName; turns++)
+        // Each turn waits for the screen to change: a second click before the first has landed would skip past it.
+        var title = arena.Locator("[data-test=arena-title]");
+        for (var turns = 0; turns < 5 && await title.InnerTextAsync() is var shown && shown != ContestSeed.WeeklyName; turns++)
         {
             await arena.Locator("[data-test=arena-next]").ClickAsync();
+            await Expect(title).Not.ToHaveTextAsync(shown);
         }
 
         await Expect(arena.Locator("[data-test=arena-title]")).ToHaveTextAsync(ContestSeed.WeeklyName);
