@@ -36,13 +36,13 @@ public sealed class BackupRestoreTests : IAsyncDisposable
             load = new IntakeLoad(app.Address, key, window, await stored.VillageCodesAsync(), await stored.VillagesUnderAsync("330822111000"), 11);
             using var stop = new CancellationTokenSource();
             var running = load.RunAsync(stop.Token);
-            await InstancesTests.WaitUntilAsync(() => load.Acknowledged.Count >= 30);
+            await Eventually.UntilAsync(() => load.Acknowledged.Count >= 30, "30 reports acknowledged");
 
             backupBegan = Stopwatch.GetTimestamp();
             var backup = await AppProcess.RunVerbAsync(live, "backup", "--to", copy);
             Assert.True(backup.ExitCode == 0, backup.Output);
             var afterBackup = load.Acknowledged.Count;
-            await InstancesTests.WaitUntilAsync(() => load.Acknowledged.Count >= afterBackup + 20); // writes went on
+            await Eventually.UntilAsync(() => load.Acknowledged.Count >= afterBackup + 20, "20 more reports after the backup");
             await stop.CancelAsync();
             await running;
         }

@@ -119,16 +119,6 @@ public sealed class InstancesTests(TwoInstances two) : IClassFixture<TwoInstance
         ["password"] = "not-the-password",
         ["returnUrl"] = "/",
     });
-
-    internal static async Task WaitUntilAsync(Func<bool> done)
-    {
-        for (var i = 0; i < 1200 && !done(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(done(), "Timed out waiting for the load");
-    }
 }
 
 /// <summary>Issue 7, bad conditions: one of two instances is killed in the middle of the load.</summary>
@@ -148,10 +138,10 @@ public sealed class FailoverTests(TwoInstances two) : IClassFixture<TwoInstances
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(stop.Token);
 
-        await WaitUntilAsync(() => load.Acknowledged.Count >= 20);
+        await Eventually.UntilAsync(() => load.Acknowledged.Count >= 20, "20 reports acknowledged");
         await Instances[0].KillAsync();
         var beforeKill = load.Acknowledged.Count;
-        await WaitUntilAsync(() => load.Acknowledged.Count >= beforeKill + 50);
+        await Eventually.UntilAsync(() => load.Acknowledged.Count >= beforeKill + 50, "50 more reports after the kill");
         await stop.CancelAsync();
         await running;
 
@@ -173,5 +163,4 @@ public sealed class FailoverTests(TwoInstances two) : IClassFixture<TwoInstances
 
     private static string Upstream(HttpResponseMessage answer) => InstancesTests.Upstream(answer);
 
-    private static Task WaitUntilAsync(Func<bool> done) => InstancesTests.WaitUntilAsync(done);
 }
