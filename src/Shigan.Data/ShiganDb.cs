@@ -6,6 +6,7 @@ using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Contests;
 using Shigan.Core.Org;
+using Shigan.Core.Projects;
 using Shigan.Core.Services;
 using Shigan.Core.Services.Applications;
 using Shigan.Data.Access;
@@ -70,6 +71,16 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<CampaignVisit> CampaignVisits => Set<CampaignVisit>();
 
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+
+    public DbSet<ProjectBlocker> ProjectBlockers => Set<ProjectBlocker>();
+
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<ProjectEvent> ProjectEvents => Set<ProjectEvent>();
+
     public DbSet<ServiceApplication> ServiceApplications => Set<ServiceApplication>();
 
     public DbSet<SubApplication> SubApplications => Set<SubApplication>();
@@ -125,6 +136,11 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<SubApplication>(builder);
         ScopeFilter<ApplicationEvent>(builder);
         ScopeFilter<ApplicationTrip>(builder);
+        ScopeFilter<Project>(builder);
+        ScopeFilter<ProjectMilestone>(builder);
+        ScopeFilter<ProjectBlocker>(builder);
+        ScopeFilter<ProjectMember>(builder);
+        ScopeFilter<ProjectEvent>(builder);
     }
 
     // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
+using Shigan.Core.Projects;
 using Shigan.Core.Services.Applications;
 
 namespace Shigan.Data.Access;
@@ -86,12 +87,31 @@ internal static class RegionPathSync
                 case ApplicationTrip trip when entry.State == EntityState.Added:
                     trip.RegionPath = trip.Application?.RegionPath ?? await ApplicationPathAsync(db, trip.ApplicationId, ct) ?? trip.RegionPath;
                     break;
+                case Project project when Moved(entry, nameof(Project.RegionId)):
+                    project.RegionPath = project.Region?.RegionPath ?? await PathOfAsync(db, project.RegionId, ct) ?? project.RegionPath;
+                    break;
+                case ProjectMilestone milestone when entry.State == EntityState.Added:
+                    // A project's milestones, blockers, team and history are seen by whoever sees the project.
+                    milestone.RegionPath = milestone.Project?.RegionPath ?? await ProjectPathAsync(db, milestone.ProjectId, ct) ?? milestone.RegionPath;
+                    break;
+                case ProjectBlocker blocker when entry.State == EntityState.Added:
+                    blocker.RegionPath = blocker.Project?.RegionPath ?? await ProjectPathAsync(db, blocker.ProjectId, ct) ?? blocker.RegionPath;
+                    break;
+                case ProjectMember member when entry.State == EntityState.Added:
+                    member.RegionPath = member.Project?.RegionPath ?? await ProjectPathAsync(db, member.ProjectId, ct) ?? member.RegionPath;
+                    break;
+                case ProjectEvent projectEvent when entry.State == EntityState.Added:
+                    projectEvent.RegionPath = projectEvent.Project?.RegionPath ?? await ProjectPathAsync(db, projectEvent.ProjectId, ct) ?? projectEvent.RegionPath;
+                    break;
             }
         }
     }
 
     private static Task<string?> TargetPathAsync(ShiganDb db, long targetId, CancellationToken ct) =>
         db.CampaignTargets.IgnoreQueryFilters().Where(t => t.Id == targetId).Select(t => t.RegionPath).SingleOrDefaultAsync(ct);
+    private static Task<string?> ProjectPathAsync(ShiganDb db, int projectId, CancellationToken ct) =>
+        db.Projects.IgnoreQueryFilters().Where(p => p.Id == projectId).Select(p => p.RegionPath).SingleOrDefaultAsync(ct);
+
     private static Task<string?> ApplicationPathAsync(ShiganDb db, long applicationId, CancellationToken ct) =>
         db.ServiceApplications.IgnoreQueryFilters().Where(a => a.Id == applicationId).Select(a => a.RegionPath).SingleOrDefaultAsync(ct);
 

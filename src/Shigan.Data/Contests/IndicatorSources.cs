@@ -20,6 +20,8 @@ public sealed class IndicatorSources(IEnumerable<IIndicatorSource> sources)
         services.AddSingleton<IIndicatorSource, CasesLateSource>();
         services.AddSingleton<IIndicatorSource, ApplicationTripsSource>();
         services.AddSingleton<IIndicatorSource, ApplicationOneTripSource>();
+        services.AddSingleton<IIndicatorSource, Projects.ProjectMilestonesOnTimeSource>();
+        services.AddSingleton<IIndicatorSource, Projects.ProjectProgressVsPlanSource>();
         services.AddSingleton<IndicatorSources>();
         return services;
     }

@@ -16,6 +16,7 @@ public static class Policies
     public const string ManageCatalogue = "manage-catalogue";
     public const string ManageContests = "manage-contests";
     public const string ManageCampaigns = "manage-campaigns";
+    public const string ManageProjects = "manage-projects";
 
     public static Role? RoleOf(ClaimsPrincipal user) =>
         Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;

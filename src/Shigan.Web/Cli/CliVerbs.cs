@@ -48,6 +48,7 @@ public static class CliVerbs
                     if (seeded)
                     {
                         await CampaignSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                        await ProjectSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
                     }
 
                     Console.WriteLine(seeded ? "Changshan demo data loaded." : "Demo data already present; nothing done.");

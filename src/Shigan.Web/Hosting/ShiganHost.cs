@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Localization;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Contests;
 using Shigan.Core.Org;
+using Shigan.Core.Projects;
 using Shigan.Data;
 using Shigan.Data.Access;
 using Shigan.Data.Contests;
@@ -25,6 +26,7 @@ using Shigan.Web.Components;
 using Shigan.Web.Contests;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
+using Shigan.Web.Projects;
 using Shigan.Web.Services.Applications;
 using Shigan.Web.Services.Catalogue;
 using Shigan.Web.Services.CatalogueExcel;
@@ -66,6 +68,7 @@ public static class ShiganHost
         IndicatorSources.AddContestSources(services);
         services.AddScoped<CampaignWork>();
         services.AddScoped<CampaignImport>();
+        services.AddScoped<ProjectWork>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicationWork>();
 
@@ -127,7 +130,8 @@ public static class ShiganHost
             .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)))
             .AddPolicy(Policies.ManageCatalogue, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCatalogue)))
             .AddPolicy(Policies.ManageContests, p => p.RequireAssertion(c => Policies.Has(c.User, ContestRules.CanManage)))
-            .AddPolicy(Policies.ManageCampaigns, p => p.RequireAssertion(c => Policies.Has(c.User, r => CampaignRoles.MayManage(r))));
+            .AddPolicy(Policies.ManageCampaigns, p => p.RequireAssertion(c => Policies.Has(c.User, r => CampaignRoles.MayManage(r))))
+            .AddPolicy(Policies.ManageProjects, p => p.RequireAssertion(c => Policies.Has(c.User, r => ProjectRoles.MayManage(r))));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
@@ -219,6 +223,7 @@ public static class ShiganHost
         api.MapTripsApi();
         api.MapContestsApi();
         api.MapCampaignsApi();
+        api.MapProjectsApi();
         api.MapApplicationsApi();
         api.MapApplicationFiguresApi();
         app.MapPublicCasesApi();

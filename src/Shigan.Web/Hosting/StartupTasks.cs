@@ -39,6 +39,11 @@ public static class StartupTasks
                 {
                     log.LogInformation("Demo campaigns loaded");
                 }
+
+                if (seeded && database.SeedDemoCampaigns && await ProjectSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()))
+                {
+                    log.LogInformation("Demo projects loaded");
+                }
             }
 
             if (db.Database.IsSqlite())

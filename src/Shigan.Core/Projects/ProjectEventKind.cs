@@ -1,0 +1,14 @@
+namespace Shigan.Core.Projects;
+
+public enum ProjectEventKind
+{
+    Created = 1,
+    Edited = 2,
+
+    /// <summary>Progress, spending or jobs reported.</summary>
+    Reported = 3,
+    MilestoneAdded = 4,
+    MilestoneDone = 5,
+    BlockerAdded = 6,
+    BlockerResolved = 7,
+}

@@ -1,0 +1,10 @@
+namespace Shigan.Web.Projects;
+
+public enum ProjectOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+    Invalid,
+    Conflict,
+}
