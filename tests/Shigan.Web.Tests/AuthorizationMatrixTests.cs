@@ -10,6 +10,7 @@ using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Contests;
 using Shigan.Core.Org;
+using Shigan.Core.Projects;
 using Shigan.Core.Services.Applications;
 using Shigan.Data.Demo;
 using Shigan.Testing;
@@ -61,6 +62,13 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["POST /api/campaigns/{campaignId:int}/teams"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/members"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/import"] = r => CampaignRoles.MayManage(r),
+        ["POST /api/projects/"] = r => ProjectRoles.MayManage(r),
+        ["PUT /api/projects/{projectId:int}"] = r => ProjectRoles.MayManage(r),
+        ["POST /api/projects/{projectId:int}/report"] = r => ProjectRoles.MayManage(r),
+        ["POST /api/projects/{projectId:int}/milestones"] = r => ProjectRoles.MayManage(r),
+        ["POST /api/projects/{projectId:int}/milestones/{milestoneId:int}/done"] = r => ProjectRoles.MayManage(r),
+        ["POST /api/projects/{projectId:int}/blockers"] = r => ProjectRoles.MayManage(r),
+        ["POST /api/projects/{projectId:int}/blockers/{blockerId:int}/resolve"] = r => ProjectRoles.MayManage(r),
         ["/contests/new"] = ContestRules.CanManage,
         ["GET /contests/{Id:int}/edit"] = ContestRules.CanManage,
     };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
+using Shigan.Core.Projects;
 using Shigan.Core.Services;
 using Shigan.Core.Services.Applications;
 using Shigan.Data.Access;
@@ -49,7 +50,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
 
     private sealed record Targets(
         int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment,
-        int Campaign, long CampaignTarget, int Team, int Contest = 0, int Sheet = 0, long Application = 0, long Part = 0);
+        int Campaign, long CampaignTarget, int Team, int Contest = 0, int Sheet = 0, long Application = 0, long Part = 0,
+        int Project = 0, int Milestone = 0, int Blocker = 0);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -177,6 +179,24 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["POST /api/campaigns/{campaignId:int}/import"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/import",
             _ => CampaignSheetForm()),
         ["GET /api/campaigns/{campaignId:int}/export"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/export"),
+        // Projects: one of the foreign township, with a milestone and a blocker, is hidden whole.
+        ["GET /api/projects/"] = new(Expect.EmptyList, t => $"/api/projects?regionId={t.Township}"),
+        ["GET /api/projects/export"] = new(Expect.EmptyList, t => $"/api/projects/export?regionId={t.Township}"),
+        ["GET /api/projects/blockers"] = new(Expect.EmptyList, t => $"/api/projects/blockers?regionId={t.Township}"),
+        ["POST /api/projects/"] = new(Expect.Refused, _ => "/api/projects",
+            t => new { name = "越权项目", type = "Infrastructure", regionId = t.Village, leadName = "越权", budget = 10, startDate = "2026-11-01", plannedEndDate = "2026-12-01" }),
+        ["GET /api/projects/{projectId:int}"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}"),
+        ["PUT /api/projects/{projectId:int}"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}",
+            _ => new { name = "被改名的项目", type = "Infrastructure", leadName = "越权", budget = 10, startDate = "2026-11-01", plannedEndDate = "2026-12-01" }),
+        ["POST /api/projects/{projectId:int}/report"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/report", _ => new { progress = 99 }),
+        ["POST /api/projects/{projectId:int}/milestones"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/milestones",
+            _ => new { name = "越权节点", plannedDate = "2026-11-15" }),
+        ["POST /api/projects/{projectId:int}/milestones/{milestoneId:int}/done"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/milestones/{t.Milestone}/done",
+            _ => new { doneDate = "2026-11-02" }),
+        ["POST /api/projects/{projectId:int}/blockers"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/blockers",
+            _ => new { kind = "Other", ownerUserName = "qiuchuan.staff", dueDate = "2026-11-20", note = "越权堵点" }),
+        ["POST /api/projects/{projectId:int}/blockers/{blockerId:int}/resolve"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/blockers/{t.Blocker}/resolve",
+            _ => new { resolution = "越权销号" }),
         ["GET /api/applications/"] = new(Expect.EmptyList, t => $"/api/applications?regionId={t.Township}"),
         ["GET /api/applications/checklist"] = new(Expect.OwnWindow, t => $"/api/applications/checklist?lifeEvent=newborn&regionId={t.Township}"),
         ["GET /api/applications/{applicationId:long}"] = new(Expect.Hidden, t => $"/api/applications/{t.Application}"),
@@ -192,7 +212,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
 
     private static readonly Targets Missing = new(
         999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_999_994, 999_993,
-        999_992, 999_991, 999_999_990, 999_999_989);
+        999_992, 999_991, 999_999_990, 999_999_989, 999_988, 999_987, 999_986);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -437,6 +457,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             await db.CaseAttachments.Where(a => a.CaseId == foreignCase).Select(a => (long?)a.Id).FirstOrDefaultAsync() ?? await AttachAsSystemAsync(db, foreignCase));
         var (campaign, campaignTarget, team) = await CampaignAsSystemAsync(await app.RegionIdAsync(townshipCode));
         var application = await ForeignApplicationAsync(await app.RegionIdAsync(townshipCode));
+        var project = await ProjectAsSystemAsync(await app.RegionIdAsync(townshipCode));
         return new Targets(
             await app.RegionIdAsync(townshipCode),
             townshipCode,
@@ -453,7 +474,10 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             contest,
             sheet,
             application.Id,
-            application.Part);
+            application.Part,
+            project.Id,
+            project.Milestone,
+            project.Blocker);
     }
 
     /// <summary>A campaign of the township with one household and one team (made once per host and township).</summary>
@@ -480,6 +504,37 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             db.CampaignTargets.Add(target);
             await db.SaveChangesAsync();
             return (campaign.Id, target.Id, team.Id);
+        });
+
+    /// <summary>A project of the township with one milestone and one open blocker (made once per host and township).</summary>
+    private Task<(int Id, int Milestone, int Blocker)> ProjectAsSystemAsync(int township) =>
+        app.WithDbAsync(async db =>
+        {
+            if (await db.ProjectBlockers.Where(b => b.Project!.RegionId == township).Select(b => new { b.ProjectId, b.Id }).FirstOrDefaultAsync() is { } found)
+            {
+                return (found.ProjectId, await db.ProjectMilestones.Where(m => m.ProjectId == found.ProjectId).Select(m => m.Id).FirstAsync(), found.Id);
+            }
+
+            var region = await db.Regions.SingleAsync(r => r.Id == township);
+            var owner = await db.Users.OrderBy(u => u.UserName).Select(u => new { u.Id, u.DisplayName }).FirstAsync();
+            var project = new Project
+            {
+                Name = region.Name + "集镇改造",
+                Type = ProjectType.Infrastructure,
+                Region = region,
+                RegionPath = "",
+                LeadName = "领衔领导",
+                Budget = 100,
+                StartDate = new DateOnly(2026, 11, 1),
+                PlannedEndDate = new DateOnly(2026, 12, 31),
+                Status = ProjectStatus.UnderWay,
+                Version = 1,
+            };
+            project.Milestones = [new ProjectMilestone { Project = project, Position = 1, Name = "主体", PlannedDate = new DateOnly(2026, 11, 20), RegionPath = "" }];
+            project.Blockers = [new ProjectBlocker { Project = project, Kind = BlockerKind.LandAcquisition, OwnerId = owner.Id, OwnerName = owner.DisplayName, DueDate = new DateOnly(2026, 11, 10), Note = "3 户未签", RegionPath = "", Version = 1 }];
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            return (project.Id, project.Milestones[0].Id, project.Blockers[0].Id);
         });
 
     /// <summary>An application of the township with one part, written as the system (the demo data has some; this does not rely on it).</summary>

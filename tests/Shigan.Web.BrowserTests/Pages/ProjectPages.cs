@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace Shigan.Web.BrowserTests.Pages;
+
+/// <summary>The project board at /projects and a project's page at /projects/{id}.</summary>
+public sealed class ProjectPages(IPage page)
+{
+    public ILocator Row(string name) => page.Locator($"[data-test=project-row][data-project='{name}']");
+
+    public ILocator OverdueMilestones(string name) => Row(name).Locator("[data-test=overdue-milestones] .ant-tag");
+
+    public ILocator OpenBlockerCount => page.Locator("[data-test=open-blocker-count]");
+
+    public ILocator Blocker(string note) => page.Locator($"[data-test=blocker-row][data-blocker='{note}']");
+
+    public FormModalPart ResolveForm => new(page, "resolve-form");
+
+    public async Task GotoBoardAsync()
+    {
+        await page.GotoAsync("/projects");
+        await new Layout(page).WaitForAppAsync();
+    }
+
+    public async Task OpenAsync(string name)
+    {
+        await Row(name).Locator("[data-test=project-link]").ClickAsync();
+        await page.WaitForURLAsync("**/projects/*");
+    }
+}
