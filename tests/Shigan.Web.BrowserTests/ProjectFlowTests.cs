@@ -67,7 +67,15 @@ public sealed class ProjectFlowTests(BrowserApp app, BrowserFixture browser)
         ];
         ProjectBlocker Blocker(BlockerKind kind, string note, int due) => new()
         {
-            Project = project, Kind = kind, OwnerId = owner.Id, OwnerName = owner.DisplayName, DueDate = today.AddDays(due), Note = note, Status = BlockerStatus.Open, RegionPath = "", Version = 1,
+            Project = project,
+            Kind = kind,
+            OwnerId = owner.Id,
+            OwnerName = owner.DisplayName,
+            DueDate = today.AddDays(due),
+            Note = note,
+            Status = BlockerStatus.Open,
+            RegionPath = "",
+            Version = 1,
         };
         project.Blockers = [Blocker(BlockerKind.Funding, "县级配套资金未拨付", -3), Blocker(BlockerKind.LandAcquisition, "沿街 2 户未签约", 10)];
         db.Projects.Add(project);

@@ -216,7 +216,7 @@ public sealed class ProjectTests(ShiganApp app) : IClassFixture<ShiganApp>
     [Fact]
     public async Task The_contest_indicators_give_each_units_on_time_share_and_progress_against_plan_with_the_projects_behind_them()
     {
-        // 青石镇: no other test puts projects there. 大桥头乡 has none at all.
+        // 青石镇: no other test puts projects there. 新昌乡 has none at all.
         var admin = await app.SessionAsync("admin");
         var qingshi = await app.RegionIdAsync("330822109000");
         var behind = await admin.CreateProjectAsync("赏石日会场", qingshi, ("场馆", -5), ("布展", -4), ("彩排", -3), ("开幕", 5));
@@ -229,10 +229,10 @@ public sealed class ProjectTests(ShiganApp app) : IClassFixture<ShiganApp>
         await admin.PostOkAsync($"/api/projects/{b}/report", new { progress = 60 });
 
         var sources = app.Services.GetRequiredService<IndicatorSources>();
-        var units = await app.WithDbAsync(db => db.Regions.Where(r => r.Code == "330822109000" || r.Code == Places.Daqiaotou)
+        var units = await app.WithDbAsync(db => db.Regions.Where(r => r.Code == "330822109000" || r.Code == "330822219000")
             .Select(r => new SourceUnit(r.Id, r.RegionPath)).ToListAsync());
         var query = new SourceQuery(units, ChinaTime.StartOf(Today.AddDays(-7)).UtcDateTime, ChinaTime.StartOf(Today.AddDays(1)).UtcDateTime, DateTime.UtcNow);
-        var daqiaotou = await app.RegionIdAsync(Places.Daqiaotou);
+        var xinchang = await app.RegionIdAsync("330822219000");
 
         var onTime = await app.WithDbAsync(db => sources.Find("projects.milestones-on-time")!.ComputeAsync(db, query, CancellationToken.None));
         var gap = await app.WithDbAsync(db => sources.Find("projects.progress-vs-plan")!.ComputeAsync(db, query, CancellationToken.None));
@@ -243,8 +243,8 @@ public sealed class ProjectTests(ShiganApp app) : IClassFixture<ShiganApp>
         // Both are planned at 50 % today: 30 − 50 and 60 − 50, a mean of −5; the one behind is listed.
         Assert.Equal(-5m, gap[qingshi].Value);
         Assert.Equal([(long)a], gap[qingshi].Records);
-        Assert.Null(onTime[daqiaotou].Value);
-        Assert.Null(gap[daqiaotou].Value);
+        Assert.Null(onTime[xinchang].Value);
+        Assert.Null(gap[xinchang].Value);
         Assert.Equal("project", sources.Find("projects.progress-vs-plan")!.RecordKind);
         var listed = (await admin.GetJsonAsync("/api/contests/sources")).EnumerateArray().Select(s => s.GetProperty("code").GetString()).ToList();
         Assert.Contains("projects.milestones-on-time", listed);
