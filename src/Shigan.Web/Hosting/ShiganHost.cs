@@ -23,6 +23,7 @@ using Shigan.Web.Cases;
 using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
 using Shigan.Web.Contests;
+using Shigan.Web.Dashboard;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
 using Shigan.Web.Services.Applications;
@@ -221,6 +222,7 @@ public static class ShiganHost
         api.MapCampaignsApi();
         api.MapApplicationsApi();
         api.MapApplicationFiguresApi();
+        api.MapDashboardApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
         app.MapPublicApplicationsApi();
