@@ -8,6 +8,7 @@ namespace Shigan.Web.Dashboard;
 /// <see cref="Projects"/> is the projects capability's place: null until it is wired (no figure is invented meanwhile).
 /// </summary>
 public sealed record DashboardView(
+    string UnitCode,
     string UnitName,
     long TotalCases,
     IReadOnlyList<CaseCell> Cases,

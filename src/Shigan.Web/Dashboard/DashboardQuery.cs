@@ -28,14 +28,15 @@ public static class DashboardQuery
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         var scope = db.Actor.Scope;
-        var unitName = await db.Regions.AsNoTracking().Where(r => r.RegionPath == scope.Prefix).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? "";
+        var unit = await db.Regions.AsNoTracking().Where(r => r.RegionPath == scope.Prefix).Select(r => new { r.Code, r.Name }).FirstOrDefaultAsync(ct);
         var today = ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
         var counted = RegionPaths.Depth(scope.Prefix) <= 2;
         var cells = counted ? await CellsFromCountersAsync(db, scope, ct) : await CellsFromCasesAsync(db, ct);
         var daily = counted ? await DaysFromCountersAsync(db, scope, today, ct) : await DaysFromCasesAsync(db, today, ct);
         var trips = (await ApplicationFiguresApi.ReportAsync(db, actor, new FigurePeriod(today.AddDays(-(TripDays - 1)), today), null, ct)).Overall;
         return new DashboardView(
-            unitName,
+            unit?.Code ?? "",
+            unit?.Name ?? "",
             cells.Sum(c => c.Count),
             cells,
             await LateAsync(db, scope, nowUtc, ct),
