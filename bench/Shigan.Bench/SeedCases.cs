@@ -122,7 +122,15 @@ public static class SeedCases
         // A throw-away file being filled: no journal, no syncs. WAL again afterwards, as the app uses it.
         Execute(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA temp_store = MEMORY;");
         var (cases, events) = Insert(db, county, count, DateTimeOffset.UtcNow, output, clock);
-        output.WriteLine($"[{clock.Elapsed:mm\\:ss}] inserted {cases:N0} cases and {events:N0} events; ANALYZE");
+        // Rows written past the app: the dashboard's counters are filled as the Dashboard migration fills them.
+        Execute(db, """
+            DELETE FROM CaseCounts; DELETE FROM CaseDayCounts;
+            INSERT INTO CaseCounts (TownshipPath, Platform, Status, Count)
+            SELECT substr(RegionPath, 1, 26), Platform, Status, count(*) FROM Cases GROUP BY substr(RegionPath, 1, 26), Platform, Status;
+            INSERT INTO CaseDayCounts (Day, TownshipPath, Count)
+            SELECT date(ReportedAtUtc, '+8 hours'), substr(RegionPath, 1, 26), count(*) FROM Cases GROUP BY date(ReportedAtUtc, '+8 hours'), substr(RegionPath, 1, 26);
+            """);
+        output.WriteLine($"[{clock.Elapsed:mm\\:ss}] inserted {cases:N0} cases and {events:N0} events; counters filled; ANALYZE");
         Execute(db, "ANALYZE; PRAGMA optimize;");
         Execute(db, "PRAGMA journal_mode = WAL;");
         output.WriteLine($"[{clock.Elapsed:mm\\:ss}] done: {file}, {new FileInfo(file).Length / 1024 / 1024:N0} MiB");

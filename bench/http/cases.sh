@@ -133,6 +133,8 @@ ENDPOINTS=(
   "GET /api/cases?followUp=true (platform officer)|/api/cases?followUp=true|$OFFICER|-"
   "GET /api/cases (county admin, all county)|/api/cases|$ADMIN|-"
   "GET /api/cases?late=true (county admin)|/api/cases?late=true|$ADMIN|-"
+  "GET /api/dashboard (county admin)|/api/dashboard|$ADMIN|-"
+  "GET /api/dashboard (township staff)|/api/dashboard|$STAFF|-"
   "GET /api/cases/{id} (township staff, $SAMPLES ids)|$(head -n 1 "$WORK/detail.paths")|$STAFF|$WORK/detail.paths"
   "GET /public/cases/{number} ($SAMPLES numbers)|$(head -n 1 "$WORK/public.paths")|-|$WORK/public.paths"
   "GET /track?number=… (page, $SAMPLES numbers)|$(head -n 1 "$WORK/track.paths")|-|$WORK/track.paths"

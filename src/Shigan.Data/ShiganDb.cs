@@ -11,6 +11,7 @@ using Shigan.Core.Services;
 using Shigan.Core.Services.Applications;
 using Shigan.Data.Access;
 using Shigan.Data.Audit;
+using Shigan.Data.Cases;
 
 namespace Shigan.Data;
 
@@ -40,6 +41,11 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
 
     public DbSet<CaseRoutingRule> CaseRoutingRules => Set<CaseRoutingRule>();
+
+    /// <summary>The dashboard's counters (see <see cref="CaseCounters"/>): written by the save, never by hand.</summary>
+    public DbSet<CaseCount> CaseCounts => Set<CaseCount>();
+
+    public DbSet<CaseDayCount> CaseDayCounts => Set<CaseDayCount>();
 
     public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
 
@@ -141,6 +147,13 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<ProjectBlocker>(builder);
         ScopeFilter<ProjectMember>(builder);
         ScopeFilter<ProjectEvent>(builder);
+
+        // The dashboard reads a scope's counters as a range of township paths, compared bytewise like RegionPath.
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            builder.Entity<CaseCount>().Property(c => c.TownshipPath).UseCollation("C");
+            builder.Entity<CaseDayCount>().Property(c => c.TownshipPath).UseCollation("C");
+        }
     }
 
     // The filter hides other units' records as a range of paths, which the RegionPath indexes answer (a LIKE or an
@@ -172,16 +185,32 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         await RegionPathSync.ApplyAsync(this, cancellationToken);
         ScopeGuard.Check(ChangeTracker, actor.Scope);
         var pending = AuditRecorder.Capture(ChangeTracker);
-        if (pending.Count == 0)
+        var counters = CaseCounters.Capture(ChangeTracker);
+        if (pending.Count == 0 && !counters.Any)
         {
             return await base.SaveChangesAsync(true, cancellationToken);
         }
 
-        // Keys of new rows exist only after the first save, so the change and its audit go in one transaction.
+        // Keys of new rows exist only after the first save, so the change, its audit and the dashboard's counters go in one transaction.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var count = await base.SaveChangesAsync(true, cancellationToken);
+            if (counters.Any)
+            {
+                await CaseCounters.ApplyAsync(this, counters, cancellationToken);
+            }
+
+            if (pending.Count == 0)
+            {
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                return count;
+            }
+
             var entries = pending.Select(p => p.ToEntry(actor, clock.GetUtcNow().UtcDateTime)).ToList();
             AuditEntries.AddRange(entries);
             try

@@ -36,6 +36,7 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["POST /api/departments/"] = RoleRules.CanManageDepartments,
         ["PUT /api/departments/{departmentId:int}"] = RoleRules.CanManageDepartments,
         ["POST /api/regions/{regionId:int}/grids"] = RoleRules.CanManageGrids,
+        ["PUT /api/regions/{regionId:int}/population"] = RoleRules.CanSetPopulation,
         ["/api/holidays"] = RoleRules.CanManageCalendar,
         ["/settings/holidays"] = RoleRules.CanManageCalendar,
         ["/api/open311-clients"] = RoleRules.CanManageOpen311Clients,

@@ -63,6 +63,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["GET /api/regions/{regionId:int}"] = new(Expect.Hidden, t => $"/api/regions/{t.Township}"),
         ["GET /api/regions/{regionId:int}/children"] = new(Expect.Hidden, t => $"/api/regions/{t.Township}/children"),
         ["POST /api/regions/{regionId:int}/grids"] = new(Expect.Hidden, t => $"/api/regions/{t.Village}/grids", _ => new { name = "越权网格" }),
+        ["PUT /api/regions/{regionId:int}/population"] = new(Expect.Hidden, t => $"/api/regions/{t.Village}/population", _ => new { population = 1234 }),
+        ["GET /api/dashboard"] = new(Expect.Self, _ => "/api/dashboard"),
         ["GET /api/departments/"] = new(Expect.EmptyList, t => $"/api/departments?regionId={t.Township}"),
         ["GET /api/departments/{departmentId:int}"] = new(Expect.Hidden, t => $"/api/departments/{t.Department}"),
         ["POST /api/departments/"] = new(Expect.Refused, _ => "/api/departments",

@@ -20,4 +20,10 @@ public sealed class Region : IInRegion
     public required string RegionPath { get; set; }
 
     public List<Region> Children { get; set; } = [];
+
+    /// <summary>Resident population (常住人口), for figures per 1,000 people; null when nobody has entered it.</summary>
+    public int? Population { get; set; }
+
+    /// <summary>A population is a positive count below ten million (no county or township is larger).</summary>
+    public const int PopulationMax = 10_000_000;
 }

@@ -21,6 +21,12 @@ public static class RoleRules
     /// <summary>The service catalogue and its life events are the county's, the same for every township.</summary>
     public static bool CanManageCatalogue(Role role) => role is Role.CountyAdmin;
 
+    /// <summary>
+    /// Resident populations (the base of figures per 1,000 people): the county sets any unit's, a township's staff
+    /// those of the units below the township (not their own: that would let a township improve its own rate).
+    /// </summary>
+    public static bool CanSetPopulation(Role role) => role is Role.CountyAdmin or Role.TownshipStaff;
+
     public static bool CanManageGrids(Role role) => role is Role.CountyAdmin or Role.TownshipStaff or Role.VillageCadre;
 
     /// <summary>

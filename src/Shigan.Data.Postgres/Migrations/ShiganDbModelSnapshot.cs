@@ -722,6 +722,9 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasIndex(new[] { "RegionPath", "Status", "DeadlineUtc" }, "IX_Cases_Open")
                         .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
 
+                    b.HasIndex(new[] { "DeadlineUtc", "RegionPath" }, "IX_Cases_OpenDeadline")
+                        .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
+
                     b.ToTable("Cases");
                 });
 
@@ -843,6 +846,45 @@ namespace Shigan.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseCategories");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseCount", b =>
+                {
+                    b.Property<string>("TownshipPath")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TownshipPath", "Platform", "Status");
+
+                    b.ToTable("CaseCounts");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TownshipPath")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "TownshipPath");
+
+                    b.ToTable("CaseDayCounts");
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.CaseEvent", b =>
@@ -1465,6 +1507,9 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Population")
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionPath")

@@ -685,6 +685,9 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex(new[] { "RegionPath", "Status", "DeadlineUtc" }, "IX_Cases_Open")
                         .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
 
+                    b.HasIndex(new[] { "DeadlineUtc", "RegionPath" }, "IX_Cases_OpenDeadline")
+                        .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
+
                     b.ToTable("Cases");
                 });
 
@@ -801,6 +804,43 @@ namespace Shigan.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseCategories");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseCount", b =>
+                {
+                    b.Property<string>("TownshipPath")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TownshipPath", "Platform", "Status");
+
+                    b.ToTable("CaseCounts");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Cases.CaseDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownshipPath")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "TownshipPath");
+
+                    b.ToTable("CaseDayCounts");
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.CaseEvent", b =>
@@ -1391,6 +1431,9 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Population")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionPath")

@@ -18,6 +18,7 @@ public sealed class IndicatorSources(IEnumerable<IIndicatorSource> sources)
         services.AddSingleton<IIndicatorSource, CasesOnTimeSource>();
         services.AddSingleton<IIndicatorSource, CasesMeanRatingSource>();
         services.AddSingleton<IIndicatorSource, CasesLateSource>();
+        services.AddSingleton<IIndicatorSource, CasesPerThousandSource>();
         services.AddSingleton<IIndicatorSource, ApplicationTripsSource>();
         services.AddSingleton<IIndicatorSource, ApplicationOneTripSource>();
         services.AddSingleton<IIndicatorSource, Projects.ProjectMilestonesOnTimeSource>();

@@ -88,6 +88,7 @@ public static class ChangshanSeed
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var regions = LoadTree();
+        PopulationSeed.Apply(regions);
         db.Regions.AddRange(regions);
         db.Departments.AddRange(Departments(regions));
         await db.SaveChangesAsync(ct);

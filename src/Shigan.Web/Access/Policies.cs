@@ -10,6 +10,7 @@ public static class Policies
     public const string ManageDepartments = "manage-departments";
     public const string ManageRoutingRules = "manage-routing-rules";
     public const string ManageGrids = "manage-grids";
+    public const string SetPopulation = "set-population";
     public const string ManageCalendar = "manage-calendar";
     public const string ReadAudit = "read-audit";
     public const string ManageOpen311Clients = "manage-open311-clients";

@@ -24,6 +24,7 @@ using Shigan.Web.Cases;
 using Shigan.Web.Cases.Open311;
 using Shigan.Web.Components;
 using Shigan.Web.Contests;
+using Shigan.Web.Dashboard;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
 using Shigan.Web.Projects;
@@ -125,6 +126,7 @@ public static class ShiganHost
             .AddPolicy(Policies.ManageDepartments, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageDepartments)))
             .AddPolicy(Policies.ManageRoutingRules, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageRoutingRules)))
             .AddPolicy(Policies.ManageGrids, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageGrids)))
+            .AddPolicy(Policies.SetPopulation, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanSetPopulation)))
             .AddPolicy(Policies.ManageCalendar, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageCalendar)))
             .AddPolicy(Policies.ReadAudit, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanReadAudit)))
             .AddPolicy(Policies.ManageOpen311Clients, p => p.RequireAssertion(c => Policies.Has(c.User, RoleRules.CanManageOpen311Clients)))
@@ -226,6 +228,7 @@ public static class ShiganHost
         api.MapProjectsApi();
         api.MapApplicationsApi();
         api.MapApplicationFiguresApi();
+        api.MapDashboardApi();
         app.MapPublicCasesApi();
         app.MapPublicCaseAttachmentsApi();
         app.MapPublicApplicationsApi();

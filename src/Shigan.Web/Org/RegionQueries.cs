@@ -9,7 +9,7 @@ public sealed record RegionItem(int Id, string Code, string Name, RegionLevel Le
 
 public sealed record RegionDetail(
     int Id, string Code, string Name, RegionLevel Level, int? ParentId,
-    IReadOnlyList<RegionItem> Trail, int ChildCount, int DepartmentCount, int AccountCount);
+    IReadOnlyList<RegionItem> Trail, int ChildCount, int DepartmentCount, int AccountCount, int? Population = null);
 
 /// <summary>Reads of the tree. The database's scope filter decides what is visible; nothing here repeats it.</summary>
 public static class RegionQueries
@@ -61,7 +61,8 @@ public static class RegionQueries
             trail.OrderBy(t => t.Level).ToList(),
             await db.Regions.CountAsync(r => r.ParentId == id, ct),
             await db.Departments.CountAsync(d => d.RegionId == id, ct),
-            await db.Users.CountAsync(u => u.RegionId == id, ct));
+            await db.Users.CountAsync(u => u.RegionId == id, ct),
+            region.Population);
     }
 
     private static IQueryable<RegionItem> Items(IQueryable<Region> regions) =>

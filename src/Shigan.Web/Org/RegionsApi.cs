@@ -19,6 +19,7 @@ public static class RegionsApi
         group.MapGet("/{regionId:int}", Get);
         group.MapGet("/{regionId:int}/children", Children);
         group.MapPost("/{regionId:int}/grids", AddGrid).RequireAuthorization(Policies.ManageGrids);
+        group.MapPut("/{regionId:int}/population", SetPopulation).RequireAuthorization(Policies.SetPopulation);
         return api;
     }
 
@@ -58,5 +59,18 @@ public static class RegionsApi
         }
 
         return grid is null ? TypedResults.NotFound() : TypedResults.Created($"/api/regions/{grid.Id}", grid);
+    }
+
+    public static async Task<Results<Ok<RegionDetail>, NotFound, ForbidHttpResult, ValidationProblem>> SetPopulation(
+        ShiganDb db, CurrentActor actor, int regionId, PopulationInput input, IStringLocalizer<UiText> text, CancellationToken ct)
+    {
+        var (outcome, unit, errors) = await PopulationCommands.SetAsync(db, actor, regionId, input, ct);
+        return outcome switch
+        {
+            PopulationOutcome.Done => TypedResults.Ok(unit!),
+            PopulationOutcome.Invalid => TypedResults.ValidationProblem(errors.Localized(text)),
+            PopulationOutcome.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
     }
 }

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Cases;
+using Shigan.Core.Org;
+using Shigan.Testing;
+using Shigan.Web.Tests.Support;
+using static Shigan.Web.Tests.Contests.ContestCalls;
+
+namespace Shigan.Web.Tests.Dashboard;
+
+/// <summary>
+/// GET /api/dashboard: the figures equal what a direct count over the cases gives, for the caller's unit only, and each
+/// figure's link opens a list with that many cases.
+/// </summary>
+public sealed class DashboardTests(ShiganApp app) : IClassFixture<ShiganApp>
+{
+    private async Task SeedCasesAsync()
+    {
+        var window = await app.SessionAsync("qiuchuan.window");
+        var officer = await app.SessionAsync("qiuchuan.officer");
+        var village = await app.FirstVillageIdAsync(Places.Qiuchuan);
+        var started = await window.ReportIdAsync(CaseCalls.Report(village));
+        await officer.ActAsync(started, "Start");
+        await window.ReportIdAsync(CaseCalls.Report(village, "ZF03", "村口垃圾堆放多日无人清运"));
+        await window.ReportIdAsync(CaseCalls.Report(village, "ZZ01", "邻里因宅基地边界发生纠纷"));
+        await app.AddLateCaseAsync(village, LastWeek, "球川镇村道路灯损坏未修");
+        await app.AddLateCaseAsync(await app.RegionIdAsync(Places.Mengqiao), LastWeek, "濛桥村水渠堵塞");
+        await app.AddLateCaseAsync(await app.RegionIdAsync(Places.Kenong), LastWeek, "客弄村路面塌陷");
+    }
+
+    /// <summary>Platform×status counts of the cases at or below the unit, counted straight from the cases.</summary>
+    private Task<Dictionary<string, long>> DirectCountsAsync(string unitCode) =>
+        app.WithDbAsync(async db =>
+        {
+            var path = await db.Regions.Where(r => r.Code == unitCode).Select(r => r.RegionPath).SingleAsync();
+            return await db.Cases.IgnoreQueryFilters().Where(c => c.RegionPath.StartsWith(path))
+                .GroupBy(c => new { c.Platform, c.Status }).Select(g => new { g.Key.Platform, g.Key.Status, Count = g.LongCount() })
+                .ToDictionaryAsync(g => $"{g.Platform} {g.Status}", g => g.Count);
+        });
+
+    /// <summary>Open cases past their deadline at or below the unit, counted straight from the cases.</summary>
+    private Task<long> LateCountAsync(string unitCode) =>
+        app.WithDbAsync(async db =>
+        {
+            var path = await db.Regions.Where(r => r.Code == unitCode).Select(r => r.RegionPath).SingleAsync();
+            CaseStatus[] open = [CaseStatus.Reported, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned];
+            var now = DateTime.UtcNow;
+            return await db.Cases.IgnoreQueryFilters().LongCountAsync(c => c.RegionPath.StartsWith(path) && open.Contains(c.Status) && c.DeadlineUtc < now);
+        });
+
+    private static Dictionary<string, long> Cells(JsonElement dashboard) =>
+        dashboard.GetProperty("cases").EnumerateArray()
+            .ToDictionary(c => $"{c.GetProperty("platform").GetString()} {c.GetProperty("status").GetString()}", c => c.GetProperty("count").GetInt64());
+
+    // The page's link, asked of the API: /cases?late=true&unit=5 → /api/cases?late=true&regionId=5.
+    private static string ApiOf(string link) => link.Replace("/cases?", "/api/cases?", StringComparison.Ordinal).Replace("unit=", "regionId=", StringComparison.Ordinal) + "&size=200";
+
+    [Fact]
+    public async Task The_county_sees_every_township_and_a_township_only_its_own_each_equal_to_a_direct_count()
+    {
+        await SeedCasesAsync();
+        var admin = await (await app.SessionAsync("admin")).GetJsonAsync("/api/dashboard");
+        var staff = await (await app.SessionAsync("qiuchuan.staff")).GetJsonAsync("/api/dashboard");
+
+        Assert.Equal(Places.County, admin.GetProperty("unitCode").GetString());
+        Assert.Equal(await DirectCountsAsync(Places.County), Cells(admin));
+        Assert.Equal(Places.Qiuchuan, staff.GetProperty("unitCode").GetString());
+        var own = await DirectCountsAsync(Places.Qiuchuan);
+        Assert.Equal(own, Cells(staff));
+        Assert.Equal(own.Values.Sum(), staff.GetProperty("totalCases").GetInt64());
+
+        // Late cases: the county's by township (球川镇 and 大桥头乡 here), the township's by village, none of another township.
+        var countyLate = admin.GetProperty("late").EnumerateArray().ToDictionary(l => l.GetProperty("name").GetString()!, l => l.GetProperty("count").GetInt64());
+        Assert.Equal(await LateCountAsync(Places.Qiuchuan), countyLate["球川镇"]);
+        Assert.Equal(await LateCountAsync(Places.Daqiaotou), countyLate["大桥头乡"]);
+        Assert.True(countyLate["大桥头乡"] >= 2);
+        var townshipLate = staff.GetProperty("late").EnumerateArray().ToList();
+        var villages = await app.WithDbAsync(db => db.Regions.Where(r => r.Parent!.Code == Places.Qiuchuan).Select(r => r.Name).ToListAsync());
+        Assert.All(townshipLate, l => Assert.Contains(l.GetProperty("name").GetString(), villages));
+        Assert.Equal(await LateCountAsync(Places.Qiuchuan), townshipLate.Sum(l => l.GetProperty("count").GetInt64()));
+
+        // Today's reports in the daily line: the three taken at the window today (the others were reported weeks ago).
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var daily = staff.GetProperty("daily").EnumerateArray().ToList();
+        Assert.Equal(30, daily.Count);
+        var expectedToday = await app.WithDbAsync(async db =>
+        {
+            var path = await db.Regions.Where(r => r.Code == Places.Qiuchuan).Select(r => r.RegionPath).SingleAsync();
+            var since = ChinaTime.StartOf(ChinaTime.DateOf(DateTimeOffset.UtcNow)).UtcDateTime;
+            return await db.Cases.IgnoreQueryFilters().LongCountAsync(c => c.RegionPath.StartsWith(path) && c.ReportedAtUtc >= since);
+        });
+        Assert.Equal(expectedToday, daily.Single(d => d.GetProperty("day").GetString() == today).GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Each_figure_links_to_a_list_with_that_many_cases()
+    {
+        await SeedCasesAsync();
+        var staff = await app.SessionAsync("qiuchuan.staff");
+        var dashboard = await staff.GetJsonAsync("/api/dashboard");
+
+        var figures = dashboard.GetProperty("cases").EnumerateArray().Concat(dashboard.GetProperty("late").EnumerateArray()).ToList();
+        Assert.NotEmpty(figures);
+        foreach (var figure in figures)
+        {
+            var link = figure.GetProperty("link").GetString()!;
+            var list = await staff.GetJsonAsync(ApiOf(link));
+            Assert.Equal((link, figure.GetProperty("count").GetInt64()), (link, (long)list.Items().Count()));
+        }
+    }
+
+    [Fact]
+    public async Task A_village_sees_its_own_cases_counted_from_the_cases_and_nothing_of_its_neighbours()
+    {
+        await SeedCasesAsync();
+        var cadre = await (await app.SessionAsync("mengqiao.cadre")).GetJsonAsync("/api/dashboard");
+
+        Assert.Equal(Places.Mengqiao, cadre.GetProperty("unitCode").GetString());
+        Assert.Equal(await DirectCountsAsync(Places.Mengqiao), Cells(cadre));
+        Assert.All(cadre.GetProperty("late").EnumerateArray(), l => Assert.Equal("濛桥村委会", l.GetProperty("name").GetString()));
+        Assert.Equal(JsonValueKind.Null, cadre.GetProperty("projects").ValueKind);
+    }
+
+    [Fact]
+    public async Task Campaigns_under_way_and_published_league_tables_link_to_their_pages()
+    {
+        var admin = await app.SessionAsync("admin");
+        var dashboard = await admin.GetJsonAsync("/api/dashboard");
+        var campaigns = await app.WithDbAsync(db => db.Campaigns.IgnoreQueryFilters().Select(c => c.Id).ToListAsync());
+
+        Assert.All(dashboard.GetProperty("campaigns").EnumerateArray(), c =>
+        {
+            Assert.Contains(c.GetProperty("id").GetInt32(), campaigns);
+            Assert.Equal($"/campaigns/{c.GetProperty("id").GetInt32()}", c.GetProperty("link").GetString());
+            Assert.All(c.GetProperty("stages").EnumerateArray(), s => Assert.InRange(s.GetProperty("share").GetDouble(), 0, 1));
+        });
+        var leagues = dashboard.GetProperty("leagues").EnumerateArray().ToList();
+        Assert.NotEmpty(leagues);
+        foreach (var league in leagues)
+        {
+            var sheet = await admin.GetJsonAsync($"/api/contests/{league.GetProperty("contestId").GetInt32()}/sheets/{league.GetProperty("sheetId").GetInt32()}");
+            var top = league.GetProperty("top").EnumerateArray().Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("unit").GetString())).ToList();
+            var rows = sheet.GetProperty("rows").EnumerateArray().OrderBy(r => r.GetProperty("rank").GetInt32()).ThenBy(r => r.GetProperty("unitName").GetString(), StringComparer.Ordinal)
+                .Take(top.Count).Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("unitName").GetString())).ToList();
+            Assert.Equal(rows, top);
+        }
+    }
+}
