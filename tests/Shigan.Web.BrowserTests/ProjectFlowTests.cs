@@ -8,7 +8,7 @@ namespace Shigan.Web.BrowserTests;
 
 /// <summary>
 /// The township's project board: a project with a milestone past its day shows it in red; on the project's page a
-/// blocker is resolved with what was done, and the count of open blockers drops.
+/// blocker is resolved with what was done, and the count of open blockers drops, here and on the leader's list.
 /// </summary>
 public sealed class ProjectFlowTests(BrowserApp app, BrowserFixture browser)
     : BrowserTest(app, browser), IClassFixture<BrowserApp>, IClassFixture<BrowserFixture>
@@ -37,6 +37,11 @@ public sealed class ProjectFlowTests(BrowserApp app, BrowserFixture browser)
         await Expect(pages.OpenBlockerCount).ToHaveTextAsync("1");
         await Expect(pages.Blocker("县级配套资金未拨付").Locator("[data-test=blocker-state]")).ToHaveTextAsync("已销号");
         await KeepScreenshotAsync("shigan-project.png");
+
+        // The leader's list keeps only the blocker still open.
+        await Page.GotoAsync("/projects/blockers");
+        await Expect(Page.Locator("[data-test=all-blockers] [data-test=blocker-row]")).ToHaveCountAsync(1);
+        await Expect(pages.Blocker("沿街 2 户未签约").Locator("[data-test=blocker-state]")).ToHaveTextAsync("未销号");
         Assert.Equal("县财政已拨付 150 万元", await App.WithDbAsync(db => db.ProjectBlockers.Where(b => b.Note == "县级配套资金未拨付").Select(b => b.Resolution).SingleAsync()));
     }
 

@@ -44,7 +44,11 @@ public sealed class ProjectWork(ShiganDb db, CurrentActor actor, TimeProvider cl
         foreach (var (m, i) in (input.Milestones ?? []).Select((m, i) => (m, i)))
         {
             var field = $"milestones[{i}]";
-            if (CheckMilestone(m, project, errors, field) is { } date)
+            if (m is null)
+            {
+                errors.Add(field, "必填");
+            }
+            else if (CheckMilestone(m, project, errors, field) is { } date)
             {
                 milestones.Add(new ProjectMilestone { Name = m.Name!.Trim(), PlannedDate = date, RegionPath = "" });
             }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
+using Shigan.Core.Projects;
 using Shigan.Testing;
 using Shigan.Web.Access;
 using Shigan.Web.Cases;
@@ -226,6 +227,24 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
         var team = new CampaignTeam { Campaign = campaign, Name = "老街工作组", Region = township, RegionPath = "" };
         var household = new CampaignTarget { Campaign = campaign, Key = "老街小区/1幢/101", Name = "101", Level = TargetLevel.Household, Region = township, RegionPath = "", Team = team };
         db.CampaignTargets.Add(household);
+        // A project of 球川镇 with one milestone and one open blocker.
+        var owner = await db.Users.Where(u => u.UserName == "qiuchuan.staff").Select(u => new { u.Id, u.DisplayName }).SingleAsync();
+        var project = new Project
+        {
+            Name = "球川攻击测试项目",
+            Type = ProjectType.Infrastructure,
+            Region = township,
+            RegionPath = "",
+            LeadName = "应华",
+            Budget = 100,
+            StartDate = new DateOnly(2026, 11, 1),
+            PlannedEndDate = new DateOnly(2027, 6, 30),
+            Status = ProjectStatus.UnderWay,
+            Version = 1,
+        };
+        project.Milestones = [new ProjectMilestone { Project = project, Position = 1, Name = "主体", PlannedDate = new DateOnly(2027, 1, 15), RegionPath = "" }];
+        project.Blockers = [new ProjectBlocker { Project = project, Kind = BlockerKind.Funding, OwnerId = owner.Id, OwnerName = owner.DisplayName, DueDate = new DateOnly(2026, 12, 1), Note = "资金未到位", RegionPath = "", Version = 1 }];
+        db.Projects.Add(project);
         await db.SaveChangesAsync();
         var (issued, _) = await Open311Keys.IssueAsync(db, new Open311ClientInput("攻击测试客户端"), null, DateTime.UtcNow);
         // The county's monthly contest (球川镇 takes part) and its latest published sheet.
@@ -257,6 +276,9 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
             ["campaignId"] = campaign.Id.ToString(CultureInfo.InvariantCulture),
             ["targetId"] = household.Id.ToString(CultureInfo.InvariantCulture),
             ["teamId"] = team.Id.ToString(CultureInfo.InvariantCulture),
+            ["projectId"] = project.Id.ToString(CultureInfo.InvariantCulture),
+            ["milestoneId"] = project.Milestones[0].Id.ToString(CultureInfo.InvariantCulture),
+            ["blockerId"] = project.Blockers[0].Id.ToString(CultureInfo.InvariantCulture),
         };
         return (targets, issued.Key, villageCode);
     }

@@ -21,6 +21,8 @@ namespace Shigan.Web.Tests.Projects;
 /// </summary>
 public sealed class ProjectTests(ShiganApp app) : IClassFixture<ShiganApp>
 {
+    private static readonly string[] Team = ["qiuchuan.officer", "qiuchuan.staff"];
+
     [Fact]
     public async Task A_project_set_up_with_milestones_shows_on_the_board_with_its_plan_and_its_overdue_milestone()
     {
@@ -77,6 +79,29 @@ public sealed class ProjectTests(ShiganApp app) : IClassFixture<ShiganApp>
             resolved.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
         var key = grave.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ProjectBlocker" && a.EntityId == key && a.Action == Core.Audit.AuditAction.Updated)));
+    }
+
+    [Fact]
+    public async Task An_edit_changes_the_details_and_team_but_not_dates_that_would_leave_a_milestone_outside()
+    {
+        var staff = await app.SessionAsync("qiuchuan.staff");
+        var unit = await app.RegionIdAsync(Places.Qiuchuan);
+        var id = (await staff.CreateProjectAsync("球川镇敬老院", unit, ("封顶", 8))).ProjectId();
+
+        var edit = Merge(Body("球川镇敬老院扩建", unit, 260), new { status = "UnderWay", team = Team, version = 1 });
+        using var response = await staff.PutAsJsonAsync($"/api/projects/{id}", edit);
+        var edited = await response.JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("球川镇敬老院扩建", 260m, "UnderWay"), (edited.GetProperty("project").GetProperty("name").GetString(), edited.GetProperty("project").GetProperty("budget").GetDecimal(), edited.GetProperty("project").GetProperty("status").GetString()));
+        Assert.Equal(["球川镇 应华", "球川镇平台 郑强"], edited.GetProperty("team").EnumerateArray().Select(m => m.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal("Edited", edited.GetProperty("history")[0].GetProperty("kind").GetString());
+
+        // The milestone is due in eight days: an end in five would leave it outside. A stale version is a conflict.
+        using var shorter = await staff.PutAsJsonAsync($"/api/projects/{id}", Merge(edit, new { plannedEndDate = Today.AddDays(5), version = 2 }));
+        Assert.Contains("plannedEndDate", (await shorter.ProblemAsync()).Errors().Keys);
+        using var stale = await staff.PutAsJsonAsync($"/api/projects/{id}", Merge(edit, new { name = "旧版本", version = 1 }));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("球川镇敬老院扩建", (await staff.GetJsonAsync($"/api/projects/{id}")).GetProperty("project").GetProperty("name").GetString());
     }
 
     public static TheoryData<string, object, string> BadProjects => new()
@@ -250,6 +275,60 @@ public sealed class ProjectTests(ShiganApp app) : IClassFixture<ShiganApp>
         Assert.Contains("projects.milestones-on-time", listed);
         Assert.Contains("projects.progress-vs-plan", listed);
     }
+
+    [Fact]
+    public async Task A_contest_sheet_explains_a_gap_in_progress_against_plan_with_links_to_the_projects_behind_it()
+    {
+        var (mengqiao, kenong) = (await app.RegionIdAsync(Places.Mengqiao), await app.RegionIdAsync(Places.Kenong));
+        var week = Contests.ContestCalls.LastWeek;
+        // Set up a month ago; 客弄's never reported beyond 0 %, 濛桥's reported 90 % three weeks ago.
+        var behind = await PastProjectAsync(kenong, "客弄村游步道", 0);
+        await PastProjectAsync(mengqiao, "濛桥村滨水绿道", 90);
+        var admin = await app.SessionAsync("admin");
+        var contest = await Contests.ContestCalls.CreateAsync(admin, await app.RegionIdAsync(Places.Daqiaotou), new
+        {
+            name = "项目推进比拼",
+            periodKind = "Week",
+            participantIds = new[] { mengqiao, kenong },
+            indicators = new[] { Contests.ContestCalls.Indicator("项目进度差", 100m, "projects.progress-vs-plan") },
+        });
+        var sheet = await Contests.ContestCalls.ComputeAsync(admin, contest, week);
+
+        var explain = await admin.GetJsonAsync($"/api/contests/{contest}/sheets/{sheet.GetProperty("id").GetInt32()}/explain?a={kenong}&b={mengqiao}");
+
+        var part = Assert.Single(explain.GetProperty("parts").EnumerateArray());
+        var record = Assert.Single(part.GetProperty("recordsA").EnumerateArray());
+        Assert.Equal(($"/projects/{behind}", "客弄村游步道"), (record.GetProperty("url").GetString(), record.GetProperty("label").GetString()));
+        Assert.Empty(part.GetProperty("recordsB").EnumerateArray());
+        Assert.Equal("进度落后于计划的项目", part.GetProperty("recordsAre").GetString());
+    }
+
+    // A project of the village set up thirty days ago for sixty days, with its progress reported twenty days ago.
+    private Task<int> PastProjectAsync(int village, string name, int progress) => app.WithDbAsync(async db =>
+    {
+        var region = await db.Regions.SingleAsync(r => r.Id == village);
+        var created = DateTime.UtcNow.AddDays(-30);
+        var project = new Core.Projects.Project
+        {
+            Name = name,
+            Type = Core.Projects.ProjectType.Infrastructure,
+            Region = region,
+            RegionPath = region.RegionPath,
+            LeadName = "村支书",
+            Budget = 50,
+            StartDate = Today.AddDays(-30),
+            PlannedEndDate = Today.AddDays(30),
+            Progress = progress,
+            Status = Core.Projects.ProjectStatus.UnderWay,
+            CreatedAtUtc = created,
+            Version = 1,
+        };
+        db.Projects.Add(project);
+        db.ProjectEvents.Add(new Core.Projects.ProjectEvent { Project = project, AtUtc = created, Kind = Core.Projects.ProjectEventKind.Created, Progress = 0, ActorName = "system", RegionPath = region.RegionPath });
+        db.ProjectEvents.Add(new Core.Projects.ProjectEvent { Project = project, AtUtc = created.AddDays(10), Kind = Core.Projects.ProjectEventKind.Reported, Progress = progress, ActorName = "system", RegionPath = region.RegionPath });
+        await db.SaveChangesAsync();
+        return project.Id;
+    });
 
     // The body with the given fields replaced (anonymous objects cannot be changed in place).
     private static Dictionary<string, object?> Merge(object body, object change)

@@ -11,7 +11,7 @@ namespace Shigan.Web.Tests.Support;
 /// <summary>
 /// What the database holds, read as the system: row counts and a fingerprint of every unit, department and account
 /// (passwords, stamps and lockouts included), of every case, case history entry and attachment, of every routing rule and of every
-/// Open311 client, of every application and its parts (and how many history entries and trips they have), so "nothing changed" also catches edits, not only inserts.
+/// Open311 client, of every application and its parts (and how many history entries and trips they have), of every project, milestone and blocker, so "nothing changed" also catches edits, not only inserts.
 /// </summary>
 internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, int AuditEntries, int Cases, int CaseEvents, string Fingerprint)
 {
@@ -96,6 +96,25 @@ internal sealed record DbSnapshot(int Regions, int Departments, int Accounts, in
         }
 
         text.Append(CultureInfo.InvariantCulture, $"E{await db.ApplicationEvents.CountAsync()}|T{await db.ApplicationTrips.CountAsync()}\n");
+
+        // Projects: their figures and status, milestones done, blockers resolved, and the append-only history (not audited).
+        foreach (var p in await db.Projects.AsNoTracking().OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name, p.RegionPath, p.Budget, p.Spent, p.Progress, p.JobsCreated, p.Status, p.StartDate, p.PlannedEndDate, p.Version }).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"X{p.Id}|{p.Name}|{p.RegionPath}|{p.Budget}|{p.Spent}|{p.Progress}|{p.JobsCreated}|{p.Status}|{p.StartDate}|{p.PlannedEndDate}|{p.Version}\n");
+        }
+
+        foreach (var m in await db.ProjectMilestones.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.Id, m.Name, m.PlannedDate, m.DoneDate }).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"M{m.Id}|{m.Name}|{m.PlannedDate}|{m.DoneDate}\n");
+        }
+
+        foreach (var b in await db.ProjectBlockers.AsNoTracking().OrderBy(b => b.Id).Select(b => new { b.Id, b.Status, b.Resolution, b.Version }).ToListAsync())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"B{b.Id}|{b.Status}|{b.Resolution}|{b.Version}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"PE{await db.ProjectEvents.CountAsync()}|PM{await db.ProjectMembers.CountAsync()}\n");
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         return new DbSnapshot(
