@@ -44,12 +44,6 @@ namespace Shigan.Data.Postgres.Migrations
                     table.PrimaryKey("PK_CaseDayCounts", x => new { x.Day, x.TownshipPath });
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Cases_OpenDeadline",
-                table: "Cases",
-                columns: new[] { "DeadlineUtc", "RegionPath" },
-                filter: "\"Status\" IN (1, 2, 4, 5, 8)");
-
             // The counters start equal to the cases already there (CaseCounters keeps them so from now on): a township's
             // path is the first 26 characters (two 12-digit codes with their '/'), a day is the report's date in China.
             migrationBuilder.Sql("""
@@ -72,10 +66,6 @@ namespace Shigan.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseDayCounts");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Cases_OpenDeadline",
-                table: "Cases");
 
             migrationBuilder.DropColumn(
                 name: "Population",

@@ -688,8 +688,6 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex(new[] { "RegionPath", "Status", "DeadlineUtc" }, "IX_Cases_Open")
                         .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
 
-                    b.HasIndex(new[] { "DeadlineUtc", "RegionPath" }, "IX_Cases_OpenDeadline")
-                        .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
 
                     b.ToTable("Cases");
                 });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
 using Shigan.Data;
@@ -42,7 +43,7 @@ public static class DashboardQuery
             await LateAsync(db, scope, nowUtc, ct),
             daily,
             new TripFigures(TripDays, trips.Applications, trips.AverageTrips, trips.ShareInOneTrip, "/services/figures"),
-            await CampaignsAsync(db, nowUtc, today, ct),
+            await CampaignsAsync(db, today, ct),
             await LeaguesAsync(db, ct),
             Projects: null); // the projects capability wires its figures here
     }
@@ -140,25 +141,28 @@ public static class DashboardQuery
         return path[..(end + 1)];
     }
 
-    /// <summary>Campaigns under way (started, and not yet past their target date unless still unfinished), with their stage shares.</summary>
-    private static async Task<List<CampaignProgress>> CampaignsAsync(ShiganDb db, DateTime nowUtc, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Campaigns under way (started, and not past their target date unless unfinished): per stage, the share of the
+    /// targets at it or beyond, as the campaign's page counts them (its overview also builds the daily series, which the
+    /// dashboard does not need: one count of the targets by stage instead).
+    /// </summary>
+    private static async Task<List<CampaignProgress>> CampaignsAsync(ShiganDb db, DateOnly today, CancellationToken ct)
     {
         var result = new List<CampaignProgress>();
         foreach (var campaign in (await CampaignCommands.ListAsync(db, null, ct)).Where(c => c.StartDate <= today))
         {
-            if (await CampaignOverviewQuery.RunAsync(db, campaign.Id, nowUtc, ct) is not { } o)
+            var leaf = CampaignTemplates.Layout(campaign.Template).Leaf;
+            var byStage = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id && t.Level == leaf)
+                .GroupBy(t => t.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var total = byStage.Sum(s => s.Count);
+            var reached = campaign.Stages.Select((_, i) => byStage.Where(s => s.Stage >= i + 1).Sum(s => s.Count)).ToList();
+            if (campaign.TargetDate < today && total > 0 && reached.Count > 0 && reached[^1] >= total)
             {
                 continue;
             }
 
-            var finished = o.Total > 0 && o.Reached.Count > 0 && o.Reached[^1] >= o.Total;
-            if (campaign.TargetDate < today && finished)
-            {
-                continue;
-            }
-
-            result.Add(new CampaignProgress(campaign.Id, campaign.Name, o.Total,
-                [.. campaign.Stages.Select((s, i) => new StageShare(s, o.Reached[i], o.Total == 0 ? 0 : o.Reached[i] / (double)o.Total))],
+            result.Add(new CampaignProgress(campaign.Id, campaign.Name, total,
+                [.. campaign.Stages.Select((s, i) => new StageShare(s, reached[i], total == 0 ? 0 : reached[i] / (double)total))],
                 $"/campaigns/{campaign.Id}"));
         }
 

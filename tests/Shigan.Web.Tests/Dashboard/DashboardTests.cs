@@ -125,15 +125,28 @@ public sealed class DashboardTests(ShiganApp app) : IClassFixture<ShiganApp>
     public async Task Campaigns_under_way_and_published_league_tables_link_to_their_pages()
     {
         var admin = await app.SessionAsync("admin");
-        var dashboard = await admin.GetJsonAsync("/api/dashboard");
-        var campaigns = await app.WithDbAsync(db => db.Campaigns.IgnoreQueryFilters().Select(c => c.Id).ToListAsync());
-
-        Assert.All(dashboard.GetProperty("campaigns").EnumerateArray(), c =>
+        var campaign = await admin.CreateHousingAsync("球川老街危旧房改造", await app.RegionIdAsync(Places.Qiuchuan));
+        var day = DateTime.Today.AddDays(-2);
+        using (var imported = await admin.ImportAsync(campaign, CampaignCalls.Sheet(
+        [
+            CampaignCalls.Household("老街小区", "1幢", "1单元", "101", stage: "告知", stageDate: day),
+            CampaignCalls.Household("老街小区", "1幢", "1单元", "102", stage: "签约", stageDate: day),
+            CampaignCalls.Household("老街小区", "2幢", "1单元", "201"),
+        ])))
         {
-            Assert.Contains(c.GetProperty("id").GetInt32(), campaigns);
-            Assert.Equal($"/campaigns/{c.GetProperty("id").GetInt32()}", c.GetProperty("link").GetString());
-            Assert.All(c.GetProperty("stages").EnumerateArray(), s => Assert.InRange(s.GetProperty("share").GetDouble(), 0, 1));
-        });
+            Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        }
+
+        var dashboard = await admin.GetJsonAsync("/api/dashboard");
+
+        // The campaign's shares per stage are its page's: targets at each stage or beyond, of all its targets.
+        var shown = dashboard.GetProperty("campaigns").EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == campaign);
+        Assert.Equal($"/campaigns/{campaign}", shown.GetProperty("link").GetString());
+        var overview = await admin.OverviewAsync(campaign);
+        Assert.Equal(3, shown.GetProperty("total").GetInt32());
+        Assert.Equal(overview.GetProperty("total").GetInt32(), shown.GetProperty("total").GetInt32());
+        Assert.Equal(overview.GetProperty("reached").EnumerateArray().Select(r => r.GetInt32()), shown.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("reached").GetInt32()));
+        Assert.Equal([2, 1], shown.GetProperty("stages").EnumerateArray().Take(2).Select(s => s.GetProperty("reached").GetInt32()));
         var leagues = dashboard.GetProperty("leagues").EnumerateArray().ToList();
         Assert.NotEmpty(leagues);
         foreach (var league in leagues)
