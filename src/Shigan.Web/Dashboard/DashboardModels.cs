@@ -5,7 +5,6 @@ namespace Shigan.Web.Dashboard;
 
 /// <summary>
 /// The dashboard (驾驶舱) of the actor's unit: every figure with the link to the list behind it.
-/// <see cref="Projects"/> is the projects capability's place: null until it is wired (no figure is invented meanwhile).
 /// </summary>
 public sealed record DashboardView(
     string UnitCode,
@@ -17,7 +16,7 @@ public sealed record DashboardView(
     TripFigures Trips,
     IReadOnlyList<CampaignProgress> Campaigns,
     IReadOnlyList<LeagueTable> Leagues,
-    IReadOnlyList<ProjectProgress>? Projects);
+    ProjectSummary Projects);
 
 /// <summary>Cases on a platform in a status; the link opens the work list with both filters.</summary>
 public sealed record CaseCell(Platform Platform, CaseStatus Status, long Count, string Link);
@@ -41,5 +40,9 @@ public sealed record LeagueTable(int ContestId, string ContestName, string Perio
 
 public sealed record LeagueRow(int Rank, string Unit, decimal Total, int? RankChange);
 
-/// <summary>A project's progress: the projects capability fills <see cref="DashboardView.Projects"/> with these when it lands.</summary>
-public sealed record ProjectProgress(int Id, string Name, string Link);
+/// <summary>The projects in the actor's unit that are held to a plan (planned or under way), with the lists behind each count.</summary>
+public sealed record ProjectSummary(
+    int Active, int BehindPlan, int OverdueMilestones, int OpenBlockers, IReadOnlyList<ProjectProgress> FurthestBehind, string Link, string BlockersLink);
+
+/// <summary>A project furthest behind its plan of the day: actual and planned progress in points.</summary>
+public sealed record ProjectProgress(int Id, string Name, string Unit, int Progress, double PlannedProgress, string Link);

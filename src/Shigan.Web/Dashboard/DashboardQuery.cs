@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Core.Org;
+using Shigan.Core.Projects;
 using Shigan.Data;
 using Shigan.Data.Cases;
 using Shigan.Web.Access;
 using Shigan.Web.Campaigns;
 using Shigan.Web.Cases;
 using Shigan.Web.Contests;
+using Shigan.Web.Projects;
 using Shigan.Web.Services.Applications;
 
 namespace Shigan.Web.Dashboard;
@@ -23,6 +25,7 @@ public static class DashboardQuery
     public const int Days = 30;
     public const int TripDays = 90;
     public const int LeagueRows = 5;
+    public const int ProjectRows = 5;
 
     public static async Task<DashboardView> RunAsync(ShiganDb db, CurrentActor actor, DateTime nowUtc, CancellationToken ct = default)
     {
@@ -45,7 +48,23 @@ public static class DashboardQuery
             new TripFigures(TripDays, trips.Applications, trips.AverageTrips, trips.ShareInOneTrip, "/services/figures"),
             await CampaignsAsync(db, today, ct),
             await LeaguesAsync(db, ct),
-            Projects: null); // the projects capability wires its figures here
+            await ProjectsAsync(db, today, ct));
+    }
+
+    /// <summary>The board's own figures (the database's filter keeps them to the actor's unit), so the two never disagree.</summary>
+    private static async Task<ProjectSummary> ProjectsAsync(ShiganDb db, DateOnly today, CancellationToken ct)
+    {
+        var board = await ProjectQueries.BoardAsync(db, new ProjectFilter(), today, ct);
+        var held = board.Items.Where(p => p.Status is ProjectStatus.Planned or ProjectStatus.UnderWay).ToList();
+        return new ProjectSummary(
+            held.Count,
+            held.Count(p => p.BehindPlan),
+            board.OverdueMilestones,
+            board.OpenBlockers,
+            [.. held.Where(p => p.BehindPlan).OrderBy(p => p.Gap).Take(ProjectRows)
+                .Select(p => new ProjectProgress(p.Id, p.Name, p.Unit, p.Progress, p.PlannedProgress, $"/projects/{p.Id}"))],
+            "/projects",
+            "/projects/blockers");
     }
 
     /// <summary>The work list of the cases on a platform in a status.</summary>

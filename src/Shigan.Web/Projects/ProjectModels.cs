@@ -63,7 +63,14 @@ public sealed record ProjectRow(
     DateOnly? NextMilestoneDate,
     int OpenBlockers,
     int OverdueBlockers,
-    int Version);
+    int Version)
+{
+    /// <summary>Points below the plan of the day at which a project counts as behind (the board tags it, the dashboard counts it).</summary>
+    public const int BehindPoints = 10;
+
+    /// <summary>Held to its plan (not done, not suspended) and more than <see cref="BehindPoints"/> below it.</summary>
+    public bool BehindPlan => Status is ProjectStatus.UnderWay or ProjectStatus.Planned && Gap < -BehindPoints;
+}
 
 public sealed record ProjectBoard(
     DateOnly Today, IReadOnlyList<ProjectRow> Items, int Total, decimal Budget, decimal Spent, int JobsCreated, int OverdueMilestones, int OpenBlockers);

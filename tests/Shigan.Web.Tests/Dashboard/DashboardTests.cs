@@ -118,7 +118,6 @@ public sealed class DashboardTests(ShiganApp app) : IClassFixture<ShiganApp>
         Assert.Equal(Places.Mengqiao, cadre.GetProperty("unitCode").GetString());
         Assert.Equal(await DirectCountsAsync(Places.Mengqiao), Cells(cadre));
         Assert.All(cadre.GetProperty("late").EnumerateArray(), l => Assert.Equal("濛桥村委会", l.GetProperty("name").GetString()));
-        Assert.Equal(JsonValueKind.Null, cadre.GetProperty("projects").ValueKind);
     }
 
     [Fact]
@@ -157,5 +156,28 @@ public sealed class DashboardTests(ShiganApp app) : IClassFixture<ShiganApp>
                 .Take(top.Count).Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("unitName").GetString())).ToList();
             Assert.Equal(rows, top);
         }
+    }
+
+    [Fact]
+    public async Task Projects_are_counted_as_the_board_counts_them_and_the_furthest_behind_link_to_their_pages()
+    {
+        var staff = await app.SessionAsync("qiuchuan.staff");
+        var id = (await staff.CreateProjectAsync("球川镇污水管网改造", await app.FirstVillageIdAsync(Places.Qiuchuan), ("管网铺设", -3), ("竣工验收", 5))).ProjectId();
+
+        var projects = (await staff.GetJsonAsync("/api/dashboard")).GetProperty("projects");
+        var board = await staff.GetJsonAsync("/api/projects");
+        var held = board.GetProperty("items").EnumerateArray().Where(p => p.GetProperty("status").GetString() is "Planned" or "UnderWay").ToList();
+
+        // Half its time gone and nothing done: behind plan, with its overdue milestone counted as on the board.
+        Assert.Equal(held.Count, projects.GetProperty("active").GetInt32());
+        Assert.Equal(held.Count(p => p.GetProperty("behindPlan").GetBoolean()), projects.GetProperty("behindPlan").GetInt32());
+        Assert.Equal(board.GetProperty("overdueMilestones").GetInt32(), projects.GetProperty("overdueMilestones").GetInt32());
+        Assert.Equal(board.GetProperty("openBlockers").GetInt32(), projects.GetProperty("openBlockers").GetInt32());
+        var shown = projects.GetProperty("furthestBehind").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == id);
+        Assert.Equal(($"/projects/{id}", 0), (shown.GetProperty("link").GetString(), shown.GetProperty("progress").GetInt32()));
+
+        // Another township's dashboard does not count it.
+        var other = (await (await app.SessionAsync("mengqiao.cadre")).GetJsonAsync("/api/dashboard")).GetProperty("projects");
+        Assert.DoesNotContain(other.GetProperty("furthestBehind").EnumerateArray(), p => p.GetProperty("id").GetInt32() == id);
     }
 }
