@@ -27,7 +27,7 @@ public sealed class GenerateTests
     public async Task A_generated_county_is_what_the_apps_lists_and_case_pages_show()
     {
         await using var empty = new TestDatabase();
-        var run = await GenerateAsync(empty.Connection, "11");
+        var run = await GenerateAsync(empty.Connection, "11", campaignTargets: "600");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("rows/s", run.Output, StringComparison.Ordinal);
 
@@ -99,6 +99,18 @@ public sealed class GenerateTests
         // Applications: the list shows them, each with its parts; a second case id sequence continues after the generated ones.
         var applications = await admin.GetJsonAsync("/api/applications?size=200");
         Assert.True(applications.GetProperty("items").GetArrayLength() > 0, applications.ToString());
+        // Campaigns and contests: the county's toilet campaign with its households, and contests the app computes from the cases.
+        var campaigns = await admin.GetJsonAsync("/api/campaigns");
+        var campaign = campaigns.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "常山县厕所革命");
+        var targets = await admin.GetJsonAsync($"/api/campaigns/{campaign.GetProperty("id").GetInt32()}/targets?pageSize=200");
+        Assert.True(targets.GetProperty("total").GetInt32() >= 500, targets.ToString());
+        var contests = await admin.GetJsonAsync("/api/contests?pageSize=100");
+        var names = contests.GetProperty("items").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("id").GetInt32());
+        Assert.Contains("球川镇五比亮剑", names.Keys);
+        using var compute = await admin.SendJsonAsync(HttpMethod.Post, $"/api/contests/{names["常山县一月一乡一推进"]}/sheets", new { periodStart = "2026-10-01" });
+        var sheet = await compute.JsonAsync(System.Net.HttpStatusCode.Created);
+        Assert.Equal(14, sheet.GetProperty("rows").GetArrayLength());
+
         var created = await admin.ReportIdAsync(CaseCalls.Report(await WithDbAsync(host, db => db.Regions.Where(r => r.Code == Places.Qiuchuan).Select(r => r.Id).SingleAsync())));
         Assert.Equal(3001, created);
     }
@@ -137,8 +149,9 @@ public sealed class GenerateTests
         Assert.DoesNotContain("rows/s", run.Output, StringComparison.Ordinal);
     }
 
-    private static Task<ShiganCli.Outcome> GenerateAsync(string connection, string seed, string cases = "3000", string applications = "300") =>
-        ShiganCli.RunAsync(connection, "generate", "--scope", "330822", "--cases", cases, "--applications", applications, "--seed", seed, "--now", Now, "--raw-rows", "2000");
+    private static Task<ShiganCli.Outcome> GenerateAsync(string connection, string seed, string cases = "3000", string applications = "300", string campaignTargets = "100") =>
+        ShiganCli.RunAsync(connection, "generate", "--scope", "330822", "--cases", cases, "--applications", applications, "--campaign-targets", campaignTargets,
+            "--seed", seed, "--now", Now, "--raw-rows", "2000");
 
     private static void Append<T>(StringBuilder text, List<T> rows)
     {
@@ -200,6 +213,9 @@ public sealed class GenerateTests
             Append(text, await db.SubApplications.AsNoTracking().OrderBy(p => p.Id).ToListAsync());
             Append(text, await db.ApplicationTrips.AsNoTracking().OrderBy(t => t.Id).ToListAsync());
             Append(text, await db.ApplicationEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+            Append(text, await db.CampaignTargets.AsNoTracking().OrderBy(t => t.Id).ToListAsync());
+            Append(text, await db.StageMoves.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+            Append(text, await db.CampaignVisits.AsNoTracking().OrderBy(v => v.Id).ToListAsync());
             Assert.True(text.Length > 100_000, "too little to compare");
             return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         }
