@@ -69,6 +69,14 @@ public abstract class BulkWriter : IRowSink, IDisposable
         return rows / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Drops the secondary indexes of <paramref name="tables"/> (keys stay), for <see cref="RecreateIndexes"/> to build
+    /// again after the load: the <c>--drop-indexes</c> experiment, to measure whether that pays.
+    /// </summary>
+    public abstract void DropIndexes(IEnumerable<string> tables);
+
+    public abstract void RecreateIndexes();
+
     /// <summary>Identity counters past the ids written, so EF's next insert into these tables gets a fresh id.</summary>
     public abstract void SyncIds();
 

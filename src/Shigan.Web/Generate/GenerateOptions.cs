@@ -5,13 +5,13 @@ namespace Shigan.Web.Generate;
 
 /// <summary>
 /// <c>generate --scope 33|3308|330822 [--cases N] [--applications N] [--seed S] [--campaign-targets N] [--now ISO]
-/// [--divisions FILE] [--raw-rows N]</c>: what to fill the configured database with.
+/// [--divisions FILE] [--raw-rows N] [--drop-indexes true]</c>: what to fill the configured database with.
 /// </summary>
 public sealed partial record GenerateOptions(
-    string Scope, int Cases, int Applications, int CampaignTargets, int Seed, DateTimeOffset Now, string Divisions, long? RawRows)
+    string Scope, int Cases, int Applications, int CampaignTargets, int Seed, DateTimeOffset Now, string Divisions, long? RawRows, bool DropIndexes = false)
 {
     public const string Usage = "usage: generate --scope 33|3308|330822 [--cases N] [--applications N] [--campaign-targets N] [--seed S] "
-        + "[--now 2026-11-26T12:00:00Z] [--divisions zhejiang-divisions.csv] [--raw-rows N]";
+        + "[--now 2026-11-26T12:00:00Z] [--divisions zhejiang-divisions.csv] [--raw-rows N] [--drop-indexes true]";
 
     /// <summary>The options, or the message saying what is wrong with them.</summary>
     public static (GenerateOptions? Options, string? Error) Read(IConfiguration config)
@@ -62,7 +62,13 @@ public sealed partial record GenerateOptions(
             return (null, $"The division table {divisions ?? "shared/data/zhejiang-divisions.csv"} was not found; give it with --divisions FILE.");
         }
 
-        return (new GenerateOptions(scope, cases, applications, targets, seed, now.ToUniversalTime(), divisions, raw), null);
+        var dropIndexes = false;
+        if (config["drop-indexes"] is { } drop && !bool.TryParse(drop, out dropIndexes))
+        {
+            return (null, $"--drop-indexes must be true or false; got '{drop}'.");
+        }
+
+        return (new GenerateOptions(scope, cases, applications, targets, seed, now.ToUniversalTime(), divisions, raw, dropIndexes), null);
     }
 
     // shared/data/zhejiang-divisions.csv in a folder above the program or the working folder (the repository's neighbour).

@@ -10,6 +10,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
 {
     private const string RawTable = "generator_raw";
     private readonly NpgsqlConnection connection;
+    private readonly List<string> dropped = [];
 
     public PostgresBulkWriter(ShiganDb db)
         : base(db)
@@ -19,6 +20,39 @@ internal sealed class PostgresBulkWriter : BulkWriter
     }
 
     public override string Engine => "PostgreSQL " + connection.ServerVersion;
+
+    public override void DropIndexes(IEnumerable<string> tables)
+    {
+        // Secondary indexes only: primary keys (and the foreign keys that rely on them) stay.
+        using var read = new NpgsqlCommand(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' AND i.tablename = ANY(@tables) "
+            + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", connection);
+        read.Parameters.AddWithValue("tables", tables.ToArray());
+        var found = new List<(string Name, string Definition)>();
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                found.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, definition) in found)
+        {
+            Execute($"DROP INDEX {Quote(name)}");
+            dropped.Add(definition);
+        }
+    }
+
+    public override void RecreateIndexes()
+    {
+        foreach (var definition in dropped)
+        {
+            Execute(definition);
+        }
+
+        dropped.Clear();
+    }
 
     public override void SyncIds()
     {
@@ -103,14 +137,18 @@ internal sealed class PostgresBulkWriter : BulkWriter
     {
         if (onlyIf is not null)
         {
+#pragma warning disable CA2100
             using var check = new NpgsqlCommand(onlyIf, connection);
+#pragma warning restore CA2100
             if (check.ExecuteScalar() is not true)
             {
                 return;
             }
         }
 
+#pragma warning disable CA2100 // the generator's own statements and the catalogue's index definitions
         using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+#pragma warning restore CA2100
         command.ExecuteNonQuery();
     }
 }

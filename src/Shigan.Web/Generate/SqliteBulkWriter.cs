@@ -14,6 +14,7 @@ internal sealed class SqliteBulkWriter : BulkWriter
     private readonly SqliteConnection connection;
     private readonly Dictionary<string, SqliteCommand> inserts = [];
     private readonly string file;
+    private readonly List<string> dropped = [];
 
     public SqliteBulkWriter(ShiganDb db)
         : base(db)
@@ -27,6 +28,39 @@ internal sealed class SqliteBulkWriter : BulkWriter
     }
 
     public override string Engine => "SQLite " + connection.ServerVersion;
+
+    public override void DropIndexes(IEnumerable<string> tables)
+    {
+        // Indexes with SQL of their own: the implicit ones of keys and UNIQUE constraints have none and stay.
+        var found = new List<(string Name, string Sql)>();
+        foreach (var table in tables)
+        {
+            using var read = connection.CreateCommand();
+            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL";
+            read.Parameters.AddWithValue("$table", table);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, sql) in found)
+        {
+            Execute($"DROP INDEX {Quote(name)}");
+            dropped.Add(sql);
+        }
+    }
+
+    public override void RecreateIndexes()
+    {
+        foreach (var sql in dropped)
+        {
+            Execute(sql);
+        }
+
+        dropped.Clear();
+    }
 
     // SQLite's AUTOINCREMENT counter follows the largest id inserted by itself.
     public override void SyncIds()
