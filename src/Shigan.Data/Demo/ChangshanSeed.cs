@@ -43,16 +43,17 @@ public static class ChangshanSeed
         ("便民服务中心", Platform.ConvenienceServices),
     ];
 
+    // Each county's bureaus carry its name in front ("常山县" + "医疗保障局").
     private static readonly (string Name, Platform Platform)[] CountyBureaus =
     [
-        ("常山县人力资源和社会保障局", Platform.ConvenienceServices),
-        ("常山县医疗保障局", Platform.ConvenienceServices),
-        ("常山县民政局", Platform.ConvenienceServices),
-        ("常山县卫生健康局", Platform.ConvenienceServices),
-        ("常山县市场监督管理局", Platform.MarketSupervision),
-        ("常山县公安局", Platform.ComprehensiveGovernance),
-        ("常山县司法局", Platform.ComprehensiveGovernance),
-        ("常山县综合行政执法局", Platform.LawEnforcement),
+        ("人力资源和社会保障局", Platform.ConvenienceServices),
+        ("医疗保障局", Platform.ConvenienceServices),
+        ("民政局", Platform.ConvenienceServices),
+        ("卫生健康局", Platform.ConvenienceServices),
+        ("市场监督管理局", Platform.MarketSupervision),
+        ("公安局", Platform.ComprehensiveGovernance),
+        ("司法局", Platform.ComprehensiveGovernance),
+        ("综合行政执法局", Platform.LawEnforcement),
     ];
 
     private static readonly string[] GridNames = ["第一网格", "第二网格", "第三网格"];
@@ -132,6 +133,14 @@ public static class ChangshanSeed
             ?? throw new InvalidOperationException("The Changshan division table is not embedded.");
         using var reader = new StreamReader(stream);
         var regions = Division.BuildTree(Division.ParseCsv(reader).ToList(), CountyCode);
+        AddGrids(regions);
+        return regions;
+    }
+
+    /// <summary>Three grids under every village of <paramref name="regions"/>, added to the list and to their village.</summary>
+    public static void AddGrids(List<Region> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
         foreach (var village in regions.Where(r => r.Level == RegionLevel.Village).ToList())
         {
             for (var i = 0; i < GridNames.Length; i++)
@@ -149,20 +158,26 @@ public static class ChangshanSeed
                 regions.Add(grid);
             }
         }
-
-        return regions;
     }
 
-    private static IEnumerable<Department> Departments(List<Region> regions)
+    /// <summary>
+    /// Each county's bureaus and credit cooperative, each township's platform offices and its 信用社 branch: what a
+    /// county of the tree needs to route cases and take applications (the data generator loads any county with it).
+    /// </summary>
+    public static IEnumerable<Department> Departments(IEnumerable<Region> regions)
     {
-        var county = regions.Single(r => r.Level == RegionLevel.County);
-        foreach (var (name, platform) in CountyBureaus)
+        var all = regions.ToList();
+        foreach (var county in all.Where(r => r.Level == RegionLevel.County))
         {
-            yield return New(name, DepartmentKind.CountyBureau, platform, county);
+            foreach (var (name, platform) in CountyBureaus)
+            {
+                yield return New(county.Name + name, DepartmentKind.CountyBureau, platform, county);
+            }
+
+            yield return New(county.Name + "农村信用合作联社", DepartmentKind.ServicePartner, Platform.ConvenienceServices, county);
         }
 
-        yield return New("常山县农村信用合作联社", DepartmentKind.ServicePartner, Platform.ConvenienceServices, county);
-        foreach (var township in regions.Where(r => r.Level == RegionLevel.Township))
+        foreach (var township in all.Where(r => r.Level == RegionLevel.Township))
         {
             foreach (var (name, platform) in TownshipOffices)
             {

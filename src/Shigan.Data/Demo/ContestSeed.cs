@@ -87,7 +87,7 @@ public static class ContestSeed
         return true;
     }
 
-    private static Contest Define(string name, string description, Region organiser, PeriodKind kind, List<Region> participants, DateTime nowUtc, List<ContestIndicator> indicators)
+    internal static Contest Define(string name, string description, Region organiser, PeriodKind kind, List<Region> participants, DateTime nowUtc, List<ContestIndicator> indicators)
     {
         for (var i = 0; i < indicators.Count; i++)
         {
@@ -107,7 +107,7 @@ public static class ContestSeed
         };
     }
 
-    private static ContestIndicator Judged(string name, Dimension dimension, decimal weight, string? custom = null) => new()
+    internal static ContestIndicator Judged(string name, Dimension dimension, decimal weight, string? custom = null) => new()
     {
         Name = name,
         Dimension = dimension,
@@ -119,7 +119,7 @@ public static class ContestSeed
         Missing = MissingRule.LowestOfOthers,
     };
 
-    private static ContestIndicator Computed(
+    internal static ContestIndicator Computed(
         string name, Dimension dimension, decimal weight, string code, Direction direction, MissingRule missing, decimal? target = null) => new()
         {
             Name = name,

@@ -19,20 +19,13 @@ public static class ServiceSeed
             return false;
         }
 
-        var county = await db.Regions.IgnoreQueryFilters().SingleAsync(r => r.Level == RegionLevel.County, ct);
         var items = ServiceCatalogueSeed.Items();
-        var known = await db.Departments.IgnoreQueryFilters()
-            .Where(d => d.RegionId == county.Id).Select(d => d.Name).ToListAsync(ct);
-        foreach (var name in items.Select(i => i.DepartmentName).Distinct().Except(known, StringComparer.Ordinal))
+        var counties = await db.Regions.IgnoreQueryFilters().Where(r => r.Level == RegionLevel.County).ToListAsync(ct);
+        var known = (await db.Departments.IgnoreQueryFilters().Where(d => d.Region!.Level == RegionLevel.County)
+            .Select(d => new { d.RegionId, d.Name }).ToListAsync(ct)).ToLookup(d => d.RegionId, d => d.Name);
+        foreach (var county in counties)
         {
-            db.Departments.Add(new Department
-            {
-                Name = name,
-                Kind = IsPartner(name) ? DepartmentKind.ServicePartner : DepartmentKind.CountyBureau,
-                Platform = Platform.ConvenienceServices,
-                RegionId = county.Id,
-                RegionPath = county.RegionPath,
-            });
+            db.Departments.AddRange(DepartmentsFor(county, items, known[county.Id]));
         }
 
         db.ServiceItems.AddRange(items);
@@ -40,6 +33,34 @@ public static class ServiceSeed
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>
+    /// The county's departments for the catalogue's items that it lacks. The catalogue names Changshan's offices; another
+    /// county (the data generator's) gets its own, "常山县" replaced by its name, and <see cref="DepartmentName"/> finds them.
+    /// </summary>
+    public static IEnumerable<Department> DepartmentsFor(Region county, IEnumerable<ServiceItem> items, IEnumerable<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(county);
+        var names = items.Select(i => DepartmentName(i.DepartmentName, county)).Distinct(StringComparer.Ordinal).Except(known, StringComparer.Ordinal);
+        return names.Select(name => new Department
+        {
+            Name = name,
+            Kind = IsPartner(name) ? DepartmentKind.ServicePartner : DepartmentKind.CountyBureau,
+            Platform = Platform.ConvenienceServices,
+            RegionId = county.Id,
+            RegionPath = county.RegionPath,
+        }).ToList();
+    }
+
+    /// <summary>The county's own department for a department the catalogue names.</summary>
+    public static string DepartmentName(string catalogueName, Region county)
+    {
+        ArgumentNullException.ThrowIfNull(catalogueName);
+        ArgumentNullException.ThrowIfNull(county);
+        return catalogueName.Replace(ChangshanName, county.Name, StringComparison.Ordinal);
+    }
+
+    private const string ChangshanName = "常山县";
 
     // Banks and utilities serve under agreement rather than as bureaus of the county.
     private static bool IsPartner(string name) =>

@@ -8,6 +8,7 @@ using Shigan.Data;
 using Shigan.Data.Access;
 using Shigan.Data.Demo;
 using Shigan.Web.Access;
+using Shigan.Web.Generate;
 using Shigan.Web.Hosting;
 using Shigan.Web.Localization;
 using Shigan.Web.Org;
@@ -21,10 +22,11 @@ namespace Shigan.Web.Cli;
 ///   create-user --user U --password P --role R --unit CODE [--name N]
 ///   backup [--to FILE]            an online, consistent copy of the SQLite database
 ///   restore --from FILE           put such a copy back (app stopped), after checking it
+///   generate --scope 33|3308|330822 --cases N --applications N --seed S   fill an empty database (see GenerateVerb)
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "create-user", "backup", "restore"];
+    private static readonly string[] Verbs = ["migrate", "seed", "create-user", "backup", "restore", "generate"];
 
     public static (string? Verb, string[] Remaining) Split(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0]) ? (args[0], args[1..]) : (null, args);
@@ -59,6 +61,8 @@ public static class CliVerbs
                     return Backup(db, config);
                 case "restore":
                     return SqliteRestore.Run(db, config);
+                case "generate":
+                    return await GenerateVerb.RunAsync(scope.ServiceProvider, db, config, Console.Out);
                 default:
                     return 2;
             }

@@ -1,28 +1,16 @@
 using Shigan.Core.Cases;
-using Shigan.Web.Cases;
 
-namespace Shigan.Bench;
 
-/// <summary>Who did something, as a case's history names them: an account id (null for citizens and the system) and a name.</summary>
-public sealed record Actor(string? Id, string Name);
-
-/// <summary>One history row as <c>CaseEvents</c> stores it.</summary>
-public readonly record struct LifeEvent(
-    DateTime AtUtc, CaseEventKind Kind, CaseAction? Action, CaseStatus? From, CaseStatus? To, Actor Actor,
-    string? Note = null, int? DepartmentId = null, string? DepartmentName = null, RouteBasis? RouteBasis = null,
-    CaseRating? Rating = null, SupervisionLevel? Supervision = null);
-
-/// <summary>What <see cref="CaseLife"/> needs to know of the township a case happened in.</summary>
-public sealed record Desk(Actor[] Officers, (int Id, string Name)[] Departments);
+namespace Shigan.Data.Generate;
 
 /// <summary>
 /// Lives one case from its report to now through the app's own workflow table (<see cref="CaseWorkflow"/>): routed at
-/// intake as <see cref="CaseIntake"/> does, taken up, resolved (mostly on time), then rated or closed after the
+/// intake as the app's intake does, taken up, resolved (mostly on time), then rated or closed after the
 /// follow-up call. A few are returned and re-routed, refused, merged, left stuck (they stay late and get
 /// supervised up to the county) or forgotten after resolution. Whatever has not happened yet by <c>now</c> has not
 /// happened: so old cases are closed and the open and late ones are recent, as in a real county.
 /// </summary>
-public sealed class CaseLife(Random rng, WorkingCalendar calendar, DateTimeOffset now)
+public sealed class CaseLife(Random rng, WorkingCalendar calendar, DateTimeOffset now, HistoryNames names)
 {
     private static readonly string[] ResolveNotes =
     [
@@ -51,7 +39,7 @@ public sealed class CaseLife(Random rng, WorkingCalendar calendar, DateTimeOffse
 
     public Actor? MergedBy { get; private set; }
 
-    public List<LifeEvent> Events { get; } = [];
+    public List<LifeStep> Events { get; } = [];
 
     public void Live(DateTimeOffset reportedAt, DateTimeOffset deadline, Actor reporter, (int Id, string Name)? department, Desk desk, bool hasPhone)
     {
@@ -77,7 +65,7 @@ public sealed class CaseLife(Random rng, WorkingCalendar calendar, DateTimeOffse
         DepartmentId = dept.Id;
         Status = CaseStatus.Assigned;
         Events.Add(new(t.UtcDateTime, CaseEventKind.Routed, CaseAction.Assign, CaseStatus.Reported, CaseStatus.Assigned,
-            new Actor(null, CaseIntake.AutomaticRouter), DepartmentId: dept.Id, DepartmentName: dept.Name, RouteBasis: RouteBasis.CategoryDefault));
+            new Actor(null, names.Router), DepartmentId: dept.Id, DepartmentName: dept.Name, RouteBasis: RouteBasis.CategoryDefault));
 
         var officer = desk.Officers[rng.Next(desk.Officers.Length)];
         var span = deadline - reportedAt;
@@ -103,7 +91,7 @@ public sealed class CaseLife(Random rng, WorkingCalendar calendar, DateTimeOffse
             if (hasPhone && rng.NextDouble() < 0.3)
             {
                 var rating = rng.NextDouble() < 0.5 ? CaseRating.BasicallySatisfied : CaseRating.Dissatisfied;
-                if (Act(ref t, Hours(2, 24), CaseAction.Rate, CaseStatus.Rejected, new Actor(null, CaseWork.Reporter), null, rating))
+                if (Act(ref t, Hours(2, 24), CaseAction.Rate, CaseStatus.Rejected, new Actor(null, names.Reporter), null, rating))
                 {
                     Rating = rating;
                     OutcomeRated = true;
@@ -222,7 +210,7 @@ public sealed class CaseLife(Random rng, WorkingCalendar calendar, DateTimeOffse
             : roll < 0.93 || secondTime ? CaseRating.BasicallySatisfied
             : CaseRating.Dissatisfied;
         var to = rating == CaseRating.Dissatisfied ? CaseWorkflow.ReopenedStatus : CaseStatus.Closed;
-        var who = hasPhone && rng.NextDouble() < 0.4 ? new Actor(null, CaseWork.Reporter) : officer;
+        var who = hasPhone && rng.NextDouble() < 0.4 ? new Actor(null, names.Reporter) : officer;
         var comment = Pick(RatingComments);
         if (!Act(ref t, Hours(2, 16), CaseAction.Rate, to, who, comment.Length == 0 ? null : comment, rating))
         {
@@ -284,7 +272,7 @@ public sealed class CaseLife(Random rng, WorkingCalendar calendar, DateTimeOffse
 
         // The job wrote its entry when it happened: it goes after everything earlier, keeping the history in time order.
         var index = Events.FindLastIndex(e => e.AtUtc <= at.UtcDateTime) + 1;
-        Events.Insert(index, new(at.UtcDateTime, CaseEventKind.Supervised, null, null, null, new Actor(null, SupervisionRun.Supervisor), note, Supervision: level));
+        Events.Insert(index, new(at.UtcDateTime, CaseEventKind.Supervised, null, null, null, new Actor(null, names.Supervisor), note, Supervision: level));
         Supervision = level;
         Version++;
     }
