@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Work lists at size on PostgreSQL: server time per list (wrk, one connection, against one instance directly) beside
+# /healthz, and the plans PostgreSQL actually ran for each list (auto_explain with ANALYZE and BUFFERS, switched on for
+# this database only while each list is asked once). See bench/RESULTS.md ("Province load").
+#
+#   DB=load_province bench/http/list-plans.sh
+#
+# Settings (environment): PG="Host=127.0.0.1;Port=55500;Username=postgres"  DB=load_province  PORT=5321
+#   DURATION=10s (per list)  PGLOG=/tmp/devpg/log (the server's stderr log, where auto_explain writes)
+#   OUT=<folder> (default: a new /tmp/shigan-lists.* folder)  STAFF/OFFICER/ADMIN as in mix.sh
+# Needs the Release build (deploy/run-instances.sh or bench/http/mix.sh makes it). The database setting is reset at the
+# end, whatever happens. Never targets anything but 127.0.0.1.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+readonly HOST=127.0.0.1
+PG=${PG:-Host=127.0.0.1;Port=55500;Username=postgres}
+DB=${DB:-load_province}
+PORT=${PORT:-5321}
+DURATION=${DURATION:-10s}
+PGLOG=${PGLOG:-/tmp/devpg/log}
+STAFF=${STAFF:-qiuchuan.staff}
+OFFICER=${OFFICER:-qiuchuan.officer}
+ADMIN=${ADMIN:-admin}
+PASSWORD='Changshan#2026'
+BASE="http://$HOST:$PORT"
+pg_part() { tr ';' '\n' <<< "$PG" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print $2 }'; }
+PGHOST=$(pg_part Host); PGPORT=$(pg_part Port); PGUSER=$(pg_part Username)
+export PGHOST PGPORT PGUSER
+sql() { psql -X -At -d "$DB" -c "$1"; }
+OUT=${OUT:-$(mktemp -d /tmp/shigan-lists.XXXXXX)}
+WORK=$(mktemp -d /tmp/shigan-lists-work.XXXXXX)
+mkdir -p "$OUT"
+BIN="$ROOT/src/Shigan.Web/bin/Release/net10.0"
+[[ -f $BIN/Shigan.Web.dll ]] || { echo "list-plans.sh: no Release build in $BIN" >&2; exit 1; }
+APP_PID=""
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
+explain_off() { sql "ALTER DATABASE \"$DB\" RESET session_preload_libraries; ALTER DATABASE \"$DB\" RESET auto_explain.log_min_duration; ALTER DATABASE \"$DB\" RESET auto_explain.log_analyze; ALTER DATABASE \"$DB\" RESET auto_explain.log_buffers" > /dev/null 2>&1 || true; }
+cleanup() {
+  explain_off
+  if [[ -n $APP_PID ]]; then kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_app() {
+  (cd "$BIN" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet Shigan.Web.dll --urls "$BASE" \
+    --Database:Provider=postgres "--Database:Connection=$PG;Database=$DB" --Database:MigrateOnStart=false \
+    --Database:SeedDemo=false --SignIn:PermitsPerMinute=100000 --Cases:SupervisionMinutes=0) > "$OUT/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null --max-time 2 "$BASE/healthz" && return 0
+    kill -0 "$APP_PID" 2> /dev/null || { cat "$OUT/app.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "list-plans.sh: the app did not start" >&2
+  exit 1
+}
+stop_app() { kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; APP_PID=""; }
+
+sign_in() {
+  local user=$1 jar="$WORK/jar-$1" token answer
+  rm -f "$jar"
+  curl -sf -c "$jar" -b "$jar" "$BASE/account/login" -o "$WORK/login.html"
+  token=$(grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' "$WORK/login.html" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
+  answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
+    --data-urlencode "userName=$user" --data-urlencode "password=$PASSWORD" \
+    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/signin")
+  [[ $answer == 302* && $answer != *error=* ]] || { echo "list-plans.sh: sign-in as $user failed ($answer)" >&2; return 1; }
+  awk -F'\t' '($0 !~ /^#/ || $0 ~ /^#HttpOnly_/) && NF >= 7 && $6 ~ /^shigan\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
+}
+
+{
+  echo "database: $DB ($(sql "SELECT pg_size_pretty(pg_database_size('$DB'))")); cases: $(sql 'SELECT count(*) FROM "Cases"'); history entries: $(sql 'SELECT count(*) FROM "CaseEvents"')"
+  echo "in 球川镇: $(sql "SELECT count(*) FROM \"Cases\" WHERE \"RegionPath\" LIKE '%/330822111000/%'"); in 常山县: $(sql "SELECT count(*) FROM \"Cases\" WHERE \"RegionPath\" LIKE (SELECT \"RegionPath\" FROM \"Regions\" WHERE \"Code\" = '330822000000') || '%'")"
+  echo "open: $(sql 'SELECT count(*) FROM "Cases" WHERE "Status" IN (1, 2, 4, 5, 8)'); late: $(sql 'SELECT count(*) FROM "Cases" WHERE "Status" IN (1, 2, 4, 5, 8) AND "DeadlineUtc" < now()')"
+  echo
+  echo "Indexes on Cases and CaseEvents:"
+  sql "SELECT '    ' || indexdef || '  -- ' || pg_size_pretty(pg_relation_size(indexrelid::regclass)) FROM pg_indexes JOIN pg_stat_user_indexes ON indexrelname = indexname WHERE pg_indexes.tablename IN ('Cases', 'CaseEvents') ORDER BY pg_indexes.tablename, indexname"
+} > "$OUT/data.txt"
+cat "$OUT/data.txt" >&2
+
+log "starting one instance on $BASE"
+start_app
+COOKIE_STAFF=$(sign_in "$STAFF")
+COOKIE_OFFICER=$(sign_in "$OFFICER")
+COOKIE_ADMIN=$(sign_in "$ADMIN")
+cookie_of() { case $1 in staff) echo "$COOKIE_STAFF" ;; officer) echo "$COOKIE_OFFICER" ;; admin) echo "$COOKIE_ADMIN" ;; *) echo "" ;; esac; }
+# A cursor 2,000 cases down 球川镇's list (ten pages of 200).
+after=""
+for _ in $(seq 1 10); do
+  after=$(curl -sf -H "Cookie: $COOKIE_STAFF" -H 'Accept: application/json' "$BASE/api/cases?size=200${after:+&after=$after}" | jq -r '.next // empty')
+done
+LISTS=(
+  "healthz|-|/healthz"
+  "staff: first page|staff|/api/cases"
+  "staff: 2,000 down (after=…)|staff|/api/cases?after=$after"
+  "staff: late|staff|/api/cases?late=true"
+  "staff: nearly late|staff|/api/cases?dueSoon=true"
+  "staff: status InProgress|staff|/api/cases?status=InProgress"
+  "staff: category ZF03|staff|/api/cases?category=ZF03"
+  "staff: department queue|staff|/api/cases?queue=true"
+  "officer: mine|officer|/api/cases?mine=true"
+  "officer: follow-up|officer|/api/cases?followUp=true"
+  "county admin: first page|admin|/api/cases"
+  "county admin: late|admin|/api/cases?late=true"
+  "county admin: status Returned|admin|/api/cases?status=Returned"
+)
+
+echo -e "tag\tendpoint\treq_s\tp50_ms\tp95_ms\tp99_ms\tmax_ms\trequests\tnon2xx\tsocket_errors" > "$OUT/lists.tsv"
+for entry in "${LISTS[@]}"; do
+  IFS='|' read -r name role path <<< "$entry"
+  cookie=$(cookie_of "$role")
+  code=$(curl -s -o "$WORK/sample.json" -w '%{http_code}' -H "Cookie: $cookie" -H 'Accept: application/json' "$BASE$path")
+  [[ $code == 200 ]] || { echo "list-plans.sh: $name answered $code" >&2; exit 1; }
+  SHIGAN_COOKIE=$cookie BENCH_NAME="$name" wrk -t1 -c1 -d3s -s "$HERE/report.lua" "$BASE$path" > /dev/null
+  SHIGAN_COOKIE=$cookie BENCH_NAME="$name" wrk -t1 -c1 -d"$DURATION" --latency -s "$HERE/report.lua" "$BASE$path" \
+    | grep '^RESULT' | tee -a "$OUT/lists.tsv" >&2
+  echo "$name: $(jq -r '(.items | length | tostring) + " items"' "$WORK/sample.json" 2> /dev/null || echo -)" >> "$OUT/items.txt"
+done
+stop_app
+
+# The plans: auto_explain for this database's new sessions only, each list asked once (the runs above warmed the cache).
+log "plans: auto_explain on for $DB"
+sql "ALTER DATABASE \"$DB\" SET session_preload_libraries = 'auto_explain'; ALTER DATABASE \"$DB\" SET auto_explain.log_min_duration = 0; ALTER DATABASE \"$DB\" SET auto_explain.log_analyze = on; ALTER DATABASE \"$DB\" SET auto_explain.log_buffers = on" > /dev/null
+start_app
+COOKIE_STAFF=$(sign_in "$STAFF")
+COOKIE_OFFICER=$(sign_in "$OFFICER")
+COOKIE_ADMIN=$(sign_in "$ADMIN")
+from=$(($(wc -l < "$PGLOG") + 1))
+for entry in "${LISTS[@]:1}"; do
+  IFS='|' read -r name role path <<< "$entry"
+  cookie=$(cookie_of "$role")
+  sql "SELECT 'plan-marker: $name'" > /dev/null
+  curl -s -o /dev/null -H "Cookie: $cookie" -H 'Accept: application/json' "$BASE$path"
+  sleep 0.3
+done
+pids=$(sql "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE datname = '$DB'")
+stop_app
+explain_off
+# Keep auto_explain's entries (a "plan:" line and its tab-indented lines) of this database's sessions, from each marker on.
+tail -n +"$from" "$PGLOG" | awk -v pids=" $pids " '
+  /^[0-9][0-9][0-9][0-9]-/ { keep = 0; if (match($0, /\[[0-9]+\]/)) { p = substr($0, RSTART + 1, RLENGTH - 2); keep = ($0 ~ /plan:/) && (index(pids, " " p " ") > 0 || $0 ~ /plan-marker/) } }
+  /plan-marker: / && /Query Text/ { sub(/.*plan-marker: /, ""); sub(/'"'"'.*/, ""); print "\n## " $0 "\n"; skipping = 1; next }
+  /^[0-9][0-9][0-9][0-9]-/ && keep { skipping = 0 }
+  keep && !skipping { print }
+' > "$OUT/plans.md"
+log "lists in $OUT/lists.tsv; plans in $OUT/plans.md ($(grep -c 'plan:' "$OUT/plans.md") statements)"
