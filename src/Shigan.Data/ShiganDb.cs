@@ -64,6 +64,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<StageMove> StageMoves => Set<StageMove>();
 
+    public DbSet<StageDayCount> StageDayCounts => Set<StageDayCount>();
+
     public DbSet<CampaignTeam> CampaignTeams => Set<CampaignTeam>();
 
     public DbSet<CampaignTeamMember> CampaignTeamMembers => Set<CampaignTeamMember>();
@@ -115,6 +117,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<CampaignUnit>(builder);
         ScopeFilter<CampaignTarget>(builder);
         ScopeFilter<StageMove>(builder);
+        ScopeFilter<StageDayCount>(builder);
         ScopeFilter<CampaignTeam>(builder);
         ScopeFilter<CampaignTeamMember>(builder);
         ScopeFilter<CampaignVisit>(builder);
@@ -156,16 +159,29 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         await RegionPathSync.ApplyAsync(this, cancellationToken);
         ScopeGuard.Check(ChangeTracker, actor.Scope);
         var pending = AuditRecorder.Capture(ChangeTracker);
-        if (pending.Count == 0)
+        var moved = Data.Campaigns.StageDayCounts.Capture(ChangeTracker);
+        if (pending.Count == 0 && moved.Count == 0)
         {
             return await base.SaveChangesAsync(true, cancellationToken);
         }
 
-        // Keys of new rows exist only after the first save, so the change and its audit go in one transaction.
+        // Keys of new rows exist only after the first save, so the change and its audit go in one transaction;
+        // so do a campaign's moves and their daily counters.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var count = await base.SaveChangesAsync(true, cancellationToken);
+            await Data.Campaigns.StageDayCounts.AddAsync(this, moved, cancellationToken);
+            if (pending.Count == 0)
+            {
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                return count;
+            }
+
             var entries = pending.Select(p => p.ToEntry(actor, clock.GetUtcNow().UtcDateTime)).ToList();
             AuditEntries.AddRange(entries);
             try

@@ -329,6 +329,8 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "Level", "Stage");
 
+                    b.HasIndex("CampaignId", "Level", "StageSinceUtc");
+
                     b.ToTable("CampaignTargets");
                 });
 
@@ -486,6 +488,43 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("TargetId", "Id");
 
                     b.ToTable("CampaignVisits");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.StageDayCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToStage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionPath");
+
+                    b.HasIndex("CampaignId", "RegionPath", "Day", "FromStage", "ToStage")
+                        .IsUnique();
+
+                    b.ToTable("StageDayCounts");
                 });
 
             modelBuilder.Entity("Shigan.Core.Campaigns.StageMove", b =>
@@ -2004,6 +2043,15 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.StageDayCount", b =>
+                {
+                    b.HasOne("Shigan.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shigan.Core.Campaigns.StageMove", b =>

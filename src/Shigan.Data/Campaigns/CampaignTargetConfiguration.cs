@@ -20,6 +20,7 @@ internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<Cam
         e.HasIndex(x => new { x.CampaignId, x.Key }).IsUnique();
         e.HasIndex(x => x.RegionPath);
         e.HasIndex(x => new { x.CampaignId, x.Level, x.Stage });
+        e.HasIndex(x => new { x.CampaignId, x.Level, x.StageSinceUtc }); // the page's "stuck longest", read in order
         e.HasIndex(x => x.ParentId);
         e.HasIndex(x => x.TeamId);
         e.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);

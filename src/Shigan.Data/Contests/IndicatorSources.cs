@@ -20,6 +20,9 @@ public sealed class IndicatorSources(IEnumerable<IIndicatorSource> sources)
         services.AddSingleton<IIndicatorSource, CasesLateSource>();
         services.AddSingleton<IIndicatorSource, ApplicationTripsSource>();
         services.AddSingleton<IIndicatorSource, ApplicationOneTripSource>();
+        services.AddSingleton<IIndicatorSource, CampaignsSignedSource>();
+        services.AddSingleton<IIndicatorSource, CampaignsDoneSource>();
+        services.AddSingleton<IIndicatorSource, CampaignsDaysAheadSource>();
         services.AddSingleton<IndicatorSources>();
         return services;
     }

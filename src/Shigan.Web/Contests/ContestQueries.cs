@@ -221,13 +221,14 @@ public static class ContestQueries
         kind is null || cell is null ? []
             : [.. cell.Records.Select(id => links.GetValueOrDefault((kind, id)) ?? new RecordLink(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture), null))];
 
-    // Cases and applications link to their pages (which apply the reader's own scope); judges' scores read as "name: score".
+    // Cases, applications and campaign targets link to their pages (which apply the reader's own scope); judges' scores read as "name: score".
     private static async Task<Dictionary<(string Kind, long Id), RecordLink>> RecordLinksAsync(
         ShiganDb db, Dictionary<int, string> kinds, IReadOnlyList<ScoreCell> cells, CancellationToken ct)
     {
         List<long> Ids(string kind) => [.. cells.Where(c => kinds.GetValueOrDefault(c.IndicatorId) == kind).SelectMany(c => c.Records).Distinct()];
         var caseIds = Ids("case");
         var applicationIds = Ids("application");
+        var targetIds = Ids("campaign-target");
         var scoreIds = Ids(JudgeScore);
         var links = new Dictionary<(string, long), RecordLink>();
         foreach (var c in await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => caseIds.Contains(c.Id))
@@ -241,6 +242,13 @@ public static class ContestQueries
         {
             var number = TrackingNumber.New(new DateTimeOffset(a.TakenAtUtc, TimeSpan.Zero), a.Id, Core.Services.Applications.ServiceApplication.TrackingPrefix);
             links[("application", a.Id)] = new RecordLink(a.Id, $"{number} {a.LifeEventName}", $"/services/applications/{a.Id}");
+        }
+
+        // A campaign's household opens the campaign page searched for its key (the page has no page per household).
+        foreach (var t in await db.CampaignTargets.IgnoreQueryFilters().AsNoTracking().Where(t => targetIds.Contains(t.Id))
+                     .Select(t => new { t.Id, t.CampaignId, t.Key, Campaign = t.Campaign!.Name }).ToListAsync(ct))
+        {
+            links[("campaign-target", t.Id)] = new RecordLink(t.Id, $"{t.Campaign} {t.Key}", $"/campaigns/{t.CampaignId}?q={Uri.EscapeDataString(t.Key)}");
         }
 
         foreach (var s in await db.JudgeScores.IgnoreQueryFilters().AsNoTracking().Where(s => scoreIds.Contains(s.Id))
