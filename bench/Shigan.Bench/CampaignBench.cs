@@ -375,7 +375,7 @@ public static class CampaignBench
         await db.OpenAsync();
         await using var tx = await db.BeginTransactionAsync();
         var now = DateTime.UtcNow;
-        long nextId = 1_000_000;
+        long nextId = 10_000_000;
         var groups = new Dictionary<string, long>(StringComparer.Ordinal);
         var moveCount = 0;
         await using var target = Command(db, tx, "CampaignTargets", ["Id", "CampaignId", "Key", "ParentId", "Level", "Name", "RegionId", "RegionPath", "Owner", "Phone", "People", "Area", "Stage", "StageSinceUtc", "TeamId", "Version"]);
@@ -388,7 +388,7 @@ public static class CampaignBench
             var unit = units[h.Township];
             if (!teams.TryGetValue(h.Team, out var teamId))
             {
-                teamId = teams[h.Team] = teams.Count + 1;
+                teamId = teams[h.Team] = 100_000 + teams.Count;
                 await RunAsync(team, teamId, campaign, h.Team, unit.Id, unit.Path);
             }
 
@@ -409,17 +409,22 @@ public static class CampaignBench
             var day = today.AddDays(-rng.Next(0, 365));
             var stage = 0;
             var since = now;
+            var steps = new List<(DateTime At, int From)>();
             while (stage < 4 && day <= today)
             {
                 var at = ChinaTime.At(day, new TimeOnly(9 + rng.Next(9), rng.Next(60))).UtcDateTime;
-                await RunAsync(move, campaign, householdId, at, (int)StageMoveKind.Forward, stage, stage + 1, "网格员", unit.Path);
+                steps.Add((at, stage));
                 counters[(unit.Path, day, stage, stage + 1)] = counters.GetValueOrDefault((unit.Path, day, stage, stage + 1)) + 1;
                 (stage, since) = (stage + 1, at);
-                moveCount++;
                 day = day.AddDays(rng.Next(1, 21));
             }
 
             await RunAsync(target, householdId, campaign, h.Key, parent, (int)TargetLevel.Household, h.Unit + h.Room, unit.Id, unit.Path, h.Owner, h.Phone, h.People, h.Area, stage, since, rng.Next(3) == 0 ? null : teamId, 1);
+            foreach (var (at, from) in steps)
+            {
+                await RunAsync(move, campaign, householdId, at, (int)StageMoveKind.Forward, from, from + 1, "网格员", unit.Path);
+                moveCount++;
+            }
         }
 
         // The daily counters, as the app's saves would have kept them (StageDayCounts).

@@ -350,6 +350,9 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "Level", "StageSinceUtc");
 
+                    b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
+                        .HasDatabaseName("IX_CampaignTargets_Counts");
+
                     b.ToTable("CampaignTargets");
                 });
 
@@ -557,6 +560,9 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "RegionPath", "Day", "FromStage", "ToStage")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "Day", "FromStage", "ToStage", "RegionPath", "Count")
+                        .HasDatabaseName("IX_StageDayCounts_Series");
 
                     b.ToTable("StageDayCounts");
                 });

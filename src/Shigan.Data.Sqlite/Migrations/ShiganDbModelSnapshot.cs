@@ -331,6 +331,9 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "Level", "StageSinceUtc");
 
+                    b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
+                        .HasDatabaseName("IX_CampaignTargets_Counts");
+
                     b.ToTable("CampaignTargets");
                 });
 
@@ -523,6 +526,9 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "RegionPath", "Day", "FromStage", "ToStage")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "Day", "FromStage", "ToStage", "RegionPath", "Count")
+                        .HasDatabaseName("IX_StageDayCounts_Series");
 
                     b.ToTable("StageDayCounts");
                 });

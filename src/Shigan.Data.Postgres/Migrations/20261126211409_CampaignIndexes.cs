@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Shigan.Data.Sqlite.Migrations
+namespace Shigan.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class CampaignIndexes : Migration
@@ -15,14 +16,14 @@ namespace Shigan.Data.Sqlite.Migrations
                 name: "StageDayCounts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionPath = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FromStage = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToStage = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    RegionPath = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    FromStage = table.Column<int>(type: "integer", nullable: false),
+                    ToStage = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,6 +42,11 @@ namespace Shigan.Data.Sqlite.Migrations
                 columns: new[] { "CampaignId", "Level", "StageSinceUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CampaignTargets_Counts",
+                table: "CampaignTargets",
+                columns: new[] { "CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageDayCounts_CampaignId_RegionPath_Day_FromStage_ToStage",
                 table: "StageDayCounts",
                 columns: new[] { "CampaignId", "RegionPath", "Day", "FromStage", "ToStage" },
@@ -51,12 +57,17 @@ namespace Shigan.Data.Sqlite.Migrations
                 table: "StageDayCounts",
                 column: "RegionPath");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_StageDayCounts_Series",
+                table: "StageDayCounts",
+                columns: new[] { "CampaignId", "Day", "FromStage", "ToStage", "RegionPath", "Count" });
+
             // The counters of the moves already made, by China day (UTC+8), as the saves keep them from now on.
             migrationBuilder.Sql("""
                 INSERT INTO "StageDayCounts" ("CampaignId", "RegionPath", "Day", "FromStage", "ToStage", "Count")
-                SELECT "CampaignId", "RegionPath", date("AtUtc", '+8 hours'), "FromStage", "ToStage", COUNT(*)
+                SELECT "CampaignId", "RegionPath", (("AtUtc" AT TIME ZONE 'UTC') + INTERVAL '8 hours')::date, "FromStage", "ToStage", COUNT(*)
                 FROM "StageMoves"
-                GROUP BY "CampaignId", "RegionPath", date("AtUtc", '+8 hours'), "FromStage", "ToStage"
+                GROUP BY "CampaignId", "RegionPath", (("AtUtc" AT TIME ZONE 'UTC') + INTERVAL '8 hours')::date, "FromStage", "ToStage"
                 """);
         }
 
@@ -68,6 +79,10 @@ namespace Shigan.Data.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_CampaignTargets_CampaignId_Level_StageSinceUtc",
+                table: "CampaignTargets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CampaignTargets_Counts",
                 table: "CampaignTargets");
         }
     }
