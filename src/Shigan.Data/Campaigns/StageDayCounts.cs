@@ -26,7 +26,12 @@ internal static class StageDayCounts
             .GroupBy(m => (m.CampaignId, m.RegionPath, Day: ChinaTime.DateOf(new DateTimeOffset(m.AtUtc, TimeSpan.Zero)), m.FromStage, m.ToStage))
             .Select(g => new StageDayCount
             {
-                CampaignId = g.Key.CampaignId, RegionPath = g.Key.RegionPath, Day = g.Key.Day, FromStage = g.Key.FromStage, ToStage = g.Key.ToStage, Count = g.Count(),
+                CampaignId = g.Key.CampaignId,
+                RegionPath = g.Key.RegionPath,
+                Day = g.Key.Day,
+                FromStage = g.Key.FromStage,
+                ToStage = g.Key.ToStage,
+                Count = g.Count(),
             })
             .ToList();
         foreach (var chunk in counts.Chunk(RowsPerStatement))

@@ -105,8 +105,14 @@ public sealed class CampaignSourceTests(ShiganApp app) : IClassFixture<ShiganApp
                 {
                     db.StageMoves.Add(new StageMove
                     {
-                        Campaign = campaign, Target = household, AtUtc = ChinaTime.At(day, new TimeOnly(12, 0)).UtcDateTime, Kind = StageMoveKind.Forward,
-                        FromStage = from, ToStage = stage, ActorName = "测试", RegionPath = village.RegionPath,
+                        Campaign = campaign,
+                        Target = household,
+                        AtUtc = ChinaTime.At(day, new TimeOnly(12, 0)).UtcDateTime,
+                        Kind = StageMoveKind.Forward,
+                        FromStage = from,
+                        ToStage = stage,
+                        ActorName = "测试",
+                        RegionPath = village.RegionPath,
                     });
                     (from, household.Stage) = (stage, stage);
                 }
@@ -120,7 +126,14 @@ public sealed class CampaignSourceTests(ShiganApp app) : IClassFixture<ShiganApp
 
     private static CampaignTarget Target(Campaign campaign, string key, string name, TargetLevel level, CampaignTarget? parent, Core.Org.Region village) => new()
     {
-        Campaign = campaign, Key = key, Name = name, Level = level, Parent = parent, RegionId = village.Id, RegionPath = village.RegionPath, StageSinceUtc = campaign.CreatedAtUtc,
+        Campaign = campaign,
+        Key = key,
+        Name = name,
+        Level = level,
+        Parent = parent,
+        RegionId = village.Id,
+        RegionPath = village.RegionPath,
+        StageSinceUtc = campaign.CreatedAtUtc,
     };
 
     private sealed record CampaignHouseholds(int Campaign, List<long> Ids)
