@@ -141,7 +141,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
     }
 
     /// <summary>Rows written per save: the change tracker (and the audit entries it makes) never holds more.</summary>
-    public const int RowsPerSave = 2000;
+    public int RowsPerSave { get; init; } = 2000;
 
     // Second pass: the sheet is known to be right; write it in one transaction, saved every RowsPerSave rows with
     // the tracker cleared in between, so a 100,000-household sheet never has 100,000 tracked entities at once.
@@ -172,6 +172,12 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 db.CampaignTeams.Add(team);
             }
 
+            // Add() would take a detached team or group of an earlier batch for a new one: attached first, as saved.
+            if (team is not null)
+            {
+                Track(team);
+            }
+
             // The groups above it, created as first met.
             CampaignTarget? parent = null;
             var parts = new List<string>();
@@ -184,6 +190,10 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                     group = New(campaign.Id, key, row.Groups[i], layout.Groups[i].Level, parent, region, now);
                     targets[key] = group;
                     db.CampaignTargets.Add(group);
+                }
+                else
+                {
+                    Track(group);
                 }
 
                 if (group.TeamId is null && group.Team is null && team is not null)
