@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shigan.Data;
 using Shigan.Data.Access;
+using Shigan.Testing;
 using Shigan.Web.Access;
 using Shigan.Web.Campaigns;
-using Shigan.Testing;
 using Shigan.Web.Tests.Support;
 using static Shigan.Web.Tests.Support.CampaignCalls;
 
