@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: build with warnings as errors, formatting, unit and integration tests on SQLite,
 # the integration tests again on a real PostgreSQL server, and the browser tests in Debian's Chromium.
-# Installs what is missing (Chromium, CJK fonts, PostgreSQL, nginx) and starts a throw-away PostgreSQL cluster.
+# Installs what is missing (Chromium, CJK fonts, PostgreSQL, nginx, LibreOffice Calc) and starts a throw-away PostgreSQL cluster.
 # --crash N: kill the app N times (instead of 3) in the crash-safety tests and append the outcome to
 # tests/Shigan.SystemTests/RESULTS.md.
 set -euo pipefail
@@ -24,6 +24,8 @@ missing=()
 fc-list 2>/dev/null | grep -i "wenquanyi\|wqy" > /dev/null || missing+=(fonts-wqy-microhei)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
 command -v nginx > /dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+# The campaign browser test imports a sheet written by a spreadsheet program (a CSV converted by LibreOffice).
+command -v soffice > /dev/null || missing+=(libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   apt-get update -qq

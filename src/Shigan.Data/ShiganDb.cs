@@ -71,6 +71,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<StageMove> StageMoves => Set<StageMove>();
 
+    public DbSet<StageDayCount> StageDayCounts => Set<StageDayCount>();
+
     public DbSet<CampaignTeam> CampaignTeams => Set<CampaignTeam>();
 
     public DbSet<CampaignTeamMember> CampaignTeamMembers => Set<CampaignTeamMember>();
@@ -132,6 +134,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<CampaignUnit>(builder);
         ScopeFilter<CampaignTarget>(builder);
         ScopeFilter<StageMove>(builder);
+        ScopeFilter<StageDayCount>(builder);
         ScopeFilter<CampaignTeam>(builder);
         ScopeFilter<CampaignTeamMember>(builder);
         ScopeFilter<CampaignVisit>(builder);
@@ -186,12 +189,14 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeGuard.Check(ChangeTracker, actor.Scope);
         var pending = AuditRecorder.Capture(ChangeTracker);
         var counters = CaseCounters.Capture(ChangeTracker);
-        if (pending.Count == 0 && !counters.Any)
+        var moved = Data.Campaigns.StageDayCounts.Capture(ChangeTracker);
+        if (pending.Count == 0 && !counters.Any && moved.Count == 0)
         {
             return await base.SaveChangesAsync(true, cancellationToken);
         }
 
-        // Keys of new rows exist only after the first save, so the change, its audit and the dashboard's counters go in one transaction.
+        // Keys of new rows exist only after the first save, so the change, its audit and the counters kept from it
+        // (the dashboard's cases, a campaign's moves by day) go in one transaction.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -201,6 +206,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
                 await CaseCounters.ApplyAsync(this, counters, cancellationToken);
             }
 
+            await Data.Campaigns.StageDayCounts.AddAsync(this, moved, cancellationToken);
             if (pending.Count == 0)
             {
                 if (own is not null)

@@ -348,6 +348,11 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "Level", "Stage");
 
+                    b.HasIndex("CampaignId", "Level", "StageSinceUtc");
+
+                    b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
+                        .HasDatabaseName("IX_CampaignTargets_Counts");
+
                     b.ToTable("CampaignTargets");
                 });
 
@@ -517,6 +522,49 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasIndex("TargetId", "Id");
 
                     b.ToTable("CampaignVisits");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.StageDayCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromStage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ToStage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionPath");
+
+                    b.HasIndex("CampaignId", "RegionPath", "Day", "FromStage", "ToStage")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Day", "FromStage", "ToStage", "RegionPath", "Count")
+                        .HasDatabaseName("IX_StageDayCounts_Series");
+
+                    b.ToTable("StageDayCounts");
                 });
 
             modelBuilder.Entity("Shigan.Core.Campaigns.StageMove", b =>
@@ -2418,6 +2466,15 @@ namespace Shigan.Data.Postgres.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.StageDayCount", b =>
+                {
+                    b.HasOne("Shigan.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shigan.Core.Campaigns.StageMove", b =>

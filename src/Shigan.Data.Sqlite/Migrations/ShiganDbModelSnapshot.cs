@@ -329,6 +329,11 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "Level", "Stage");
 
+                    b.HasIndex("CampaignId", "Level", "StageSinceUtc");
+
+                    b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
+                        .HasDatabaseName("IX_CampaignTargets_Counts");
+
                     b.ToTable("CampaignTargets");
                 });
 
@@ -486,6 +491,46 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("TargetId", "Id");
 
                     b.ToTable("CampaignVisits");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.StageDayCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToStage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionPath");
+
+                    b.HasIndex("CampaignId", "RegionPath", "Day", "FromStage", "ToStage")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Day", "FromStage", "ToStage", "RegionPath", "Count")
+                        .HasDatabaseName("IX_StageDayCounts_Series");
+
+                    b.ToTable("StageDayCounts");
                 });
 
             modelBuilder.Entity("Shigan.Core.Campaigns.StageMove", b =>
@@ -2309,6 +2354,15 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.StageDayCount", b =>
+                {
+                    b.HasOne("Shigan.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shigan.Core.Campaigns.StageMove", b =>

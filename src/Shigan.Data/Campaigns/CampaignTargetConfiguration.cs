@@ -20,6 +20,11 @@ internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<Cam
         e.HasIndex(x => new { x.CampaignId, x.Key }).IsUnique();
         e.HasIndex(x => x.RegionPath);
         e.HasIndex(x => new { x.CampaignId, x.Level, x.Stage });
+        e.HasIndex(x => new { x.CampaignId, x.Level, x.StageSinceUtc }); // the page's "stuck longest", read in order
+        // The page counts a campaign's households by building, unit, team and stage from this index alone, in its
+        // order (no table look-ups, no sort): 100,000 households in about the time of a plain COUNT(*) … GROUP BY.
+        e.HasIndex(x => new { x.CampaignId, x.Level, x.ParentId, x.RegionId, x.TeamId, x.Stage, x.People, x.RegionPath })
+            .HasDatabaseName("IX_CampaignTargets_Counts");
         e.HasIndex(x => x.ParentId);
         e.HasIndex(x => x.TeamId);
         e.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);

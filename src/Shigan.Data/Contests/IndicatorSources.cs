@@ -23,6 +23,9 @@ public sealed class IndicatorSources(IEnumerable<IIndicatorSource> sources)
         services.AddSingleton<IIndicatorSource, ApplicationOneTripSource>();
         services.AddSingleton<IIndicatorSource, Projects.ProjectMilestonesOnTimeSource>();
         services.AddSingleton<IIndicatorSource, Projects.ProjectProgressVsPlanSource>();
+        services.AddSingleton<IIndicatorSource, CampaignsSignedSource>();
+        services.AddSingleton<IIndicatorSource, CampaignsDoneSource>();
+        services.AddSingleton<IIndicatorSource, CampaignsDaysAheadSource>();
         services.AddSingleton<IndicatorSources>();
         return services;
     }

@@ -10,7 +10,7 @@ namespace Shigan.Web.Campaigns;
 /// <summary>
 /// Imports a campaign sheet, one row a household (or section), as sheets are kept today. Two passes over the file:
 /// the first checks every row and lists every problem by row and column; only a sheet without any is written, in one
-/// save, by the second. Rows are read one at a time; only the keys seen are kept between them. A target already
+/// transaction, by the second. Rows are read one at a time; only the keys seen are kept between them. A target already
 /// there (same key) is updated, never duplicated; a stage further on than the target's is a move in its history.
 /// </summary>
 public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider clock)
@@ -140,17 +140,25 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         return (WorkOutcome.Done, await WriteAsync(campaign, layout, file, unitsByName, onlyUnit, today, ct), errors);
     }
 
-    // Second pass: the sheet is known to be right; write it in one save.
+    /// <summary>Rows written per save: the change tracker (and the audit entries it makes) never holds more.</summary>
+    public int RowsPerSave { get; init; } = 2000;
+
+    // Second pass: the sheet is known to be right; write it in one transaction, saved every RowsPerSave rows with
+    // the tracker cleared in between, so a 100,000-household sheet never has 100,000 tracked entities at once.
+    // Targets met earlier stay in the dictionary (detached) and are attached again when a later row changes them.
     private async Task<ImportResult> WriteAsync(
         Campaign campaign, SheetLayout layout, Stream file, Dictionary<string, int> units, int? onlyUnit, DateOnly today, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var regionIds = units.Values.Distinct().ToList();
-        var regions = await db.Regions.Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var targets = await db.CampaignTargets.Where(t => t.CampaignId == campaign.Id).ToDictionaryAsync(t => t.Key, StringComparer.Ordinal, ct);
-        var teams = await db.CampaignTeams.Where(t => t.CampaignId == campaign.Id).ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, ct);
+        var regions = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToDictionaryAsync(t => t.Key, StringComparer.Ordinal, ct);
+        var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, ct);
         int created = 0, updated = 0, moved = 0, rows = 0;
         var errors = new List<ImportError>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Tracked as they are, so a new target's unit is neither inserted again nor looked up one target at a time.
+        db.Regions.AttachRange(regions.Values);
         foreach (var (number, cells) in Rows(file))
         {
             rows++;
@@ -162,6 +170,12 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 team = new CampaignTeam { CampaignId = campaign.Id, Name = teamName, RegionId = region.Id, Region = region, RegionPath = region.RegionPath };
                 teams[teamName] = team;
                 db.CampaignTeams.Add(team);
+            }
+
+            // Add() would take a detached team or group of an earlier batch for a new one: attached first, as saved.
+            if (team is not null)
+            {
+                Track(team);
             }
 
             // The groups above it, created as first met.
@@ -177,8 +191,16 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                     targets[key] = group;
                     db.CampaignTargets.Add(group);
                 }
+                else
+                {
+                    Track(group);
+                }
 
-                group.Team ??= team;
+                if (group.TeamId is null && group.Team is null && team is not null)
+                {
+                    Track(group).Team = team;
+                }
+
                 parent = group;
             }
 
@@ -193,13 +215,17 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 || (team is not null && target.TeamId != team.Id))
             {
                 updated++;
-                target.Version++;
+                Track(target).Version++;
             }
 
-            (target.Owner, target.Phone, target.People, target.Area) = (row.Owner, row.Phone, row.People, row.Area);
-            if (team is not null)
+            if (target.Owner != row.Owner || target.Phone != row.Phone || target.People != row.People || target.Area != row.Area)
             {
-                target.Team = team;
+                (Track(target).Owner, target.Phone, target.People, target.Area) = (row.Owner, row.Phone, row.People, row.Area);
+            }
+
+            if (team is not null && (team.Id == 0 ? target.Team != team : target.TeamId != team.Id))
+            {
+                Track(target).Team = team;
             }
 
             if (row.Stage is { } stage && stage > target.Stage)
@@ -209,7 +235,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 db.StageMoves.Add(new StageMove
                 {
                     CampaignId = campaign.Id,
-                    Target = target,
+                    Target = Track(target),
                     AtUtc = at,
                     Kind = StageMoveKind.Import,
                     FromStage = target.Stage,
@@ -224,10 +250,31 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 target.Version++;
                 moved++;
             }
+
+            if (rows % RowsPerSave == 0)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                db.Regions.AttachRange(regions.Values);
+            }
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
         return new ImportResult(rows, created, updated, moved);
+    }
+
+    // A target saved by an earlier batch (or read untracked) is tracked again before it changes.
+    private T Track<T>(T entity)
+        where T : class
+    {
+        if (db.Entry(entity).State == EntityState.Detached)
+        {
+            db.Attach(entity);
+        }
+
+        return entity;
     }
 
     private static CampaignTarget New(int campaignId, string key, string name, TargetLevel level, CampaignTarget? parent, Core.Org.Region region, DateTime now) =>
@@ -314,12 +361,22 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         }
     }
 
-    // An upload arrives as a forward-only stream; the two passes need to read it twice.
+    // An upload arrives as a forward-only stream; the two passes need to read it twice. A temporary file, not memory:
+    // a 100,000-household sheet is some megabytes packed, and several may arrive at once.
     private static async Task<Stream> SeekableAsync(Stream sheet, CancellationToken ct)
     {
-        var copy = new MemoryStream();
-        await sheet.CopyToAsync(copy, ct);
-        copy.Position = 0;
-        return copy;
+        var copy = new FileStream(
+            Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await sheet.CopyToAsync(copy, ct);
+            copy.Position = 0;
+            return copy;
+        }
+        catch
+        {
+            await copy.DisposeAsync();
+            throw;
+        }
     }
 }

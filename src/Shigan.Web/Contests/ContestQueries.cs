@@ -221,7 +221,7 @@ public static class ContestQueries
         kind is null || cell is null ? []
             : [.. cell.Records.Select(id => links.GetValueOrDefault((kind, id)) ?? new RecordLink(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture), null))];
 
-    // Cases, applications and projects link to their pages (which apply the reader's own scope); judges' scores read as "name: score".
+    // Cases, applications, projects and campaign targets link to their pages (which apply the reader's own scope); judges' scores read as "name: score".
     private static async Task<Dictionary<(string Kind, long Id), RecordLink>> RecordLinksAsync(
         ShiganDb db, Dictionary<int, string> kinds, IReadOnlyList<ScoreCell> cells, CancellationToken ct)
     {
@@ -229,6 +229,7 @@ public static class ContestQueries
         var caseIds = Ids("case");
         var applicationIds = Ids("application");
         var projectIds = Ids("project").Select(id => (int)id).ToList();
+        var targetIds = Ids("campaign-target");
         var scoreIds = Ids(JudgeScore);
         var links = new Dictionary<(string, long), RecordLink>();
         foreach (var c in await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => caseIds.Contains(c.Id))
@@ -248,6 +249,13 @@ public static class ContestQueries
                      .Select(p => new { p.Id, p.Name }).ToListAsync(ct))
         {
             links[("project", p.Id)] = new RecordLink(p.Id, p.Name, $"/projects/{p.Id}");
+        }
+
+        // A campaign's household opens the campaign page searched for its key (the page has no page per household).
+        foreach (var t in await db.CampaignTargets.IgnoreQueryFilters().AsNoTracking().Where(t => targetIds.Contains(t.Id))
+                     .Select(t => new { t.Id, t.CampaignId, t.Key, Campaign = t.Campaign!.Name }).ToListAsync(ct))
+        {
+            links[("campaign-target", t.Id)] = new RecordLink(t.Id, $"{t.Campaign} {t.Key}", $"/campaigns/{t.CampaignId}?q={Uri.EscapeDataString(t.Key)}");
         }
 
         foreach (var s in await db.JudgeScores.IgnoreQueryFilters().AsNoTracking().Where(s => scoreIds.Contains(s.Id))

@@ -40,4 +40,17 @@ public sealed class ProgressSeriesTests
     [Fact]
     public void Moves_before_the_first_day_count_from_it() =>
         Assert.Equal([1, 1], ProgressSeries.Build([new(1, Day1.AddDays(-5), 1, 1)], 1, Day1, Day1.AddDays(1))[0].Select(p => p.Count));
+
+    [Fact]
+    public void Counted_changes_give_the_same_series_as_the_moves_they_count()
+    {
+        MoveRecord[] moves = [new(1, Day1, 1, 1), new(2, Day1, 2, 1), new(1, Day1.AddDays(1), 3, 3), new(2, Day1.AddDays(2), 4, 4), new(1, Day1.AddDays(2), 5, 2)];
+        StageChange[] counted = [new(Day1, 0, 1, 2), new(Day1.AddDays(1), 1, 3, 1), new(Day1.AddDays(2), 3, 2, 1), new(Day1.AddDays(2), 1, 4, 1)];
+
+        var replayed = ProgressSeries.Build(moves, 4, Day1, Day1.AddDays(3));
+        var fromCounts = ProgressSeries.FromChanges(counted, 4, Day1, Day1.AddDays(3));
+
+        Assert.Equal(replayed.Select(s => s.Select(p => p.Count).ToList()), fromCounts.Select(s => s.Select(p => p.Count).ToList()));
+        Assert.Equal([0, 1, 2, 2], fromCounts[1].Select(p => p.Count));
+    }
 }

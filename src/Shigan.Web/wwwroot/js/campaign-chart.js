@@ -33,5 +33,7 @@ export async function burnUp(element, data) {
         series: lines,
     }, true);
     element.dataset.rendered = String(data.series.length);
+    // Each stage's latest count, as drawn: what a test (or a reader of the page's source) can check against the figures.
+    element.dataset.latest = data.series.map(s => s.counts.at(-1) ?? 0).join(",");
     window.addEventListener("resize", () => chart.resize());
 }
