@@ -11,16 +11,42 @@ namespace Shigan.Data.Campaigns;
 /// (INSERT … ON CONFLICT DO UPDATE, the same in SQLite and PostgreSQL), because two cadres' moves saved at once must
 /// both count: read-change-save would lose one or fail one. The counters are derived, never edited by anyone.
 /// </summary>
-internal static class StageDayCounts
+public static class StageDayCounts
 {
     private const int RowsPerStatement = 100;
 
+    /// <summary>
+    /// Sets the counters to a fresh count over the moves, for moves written past SaveChanges (the data generator's bulk
+    /// load). The CampaignIndexes migration's SQL, kept there as it was when it ran.
+    /// </summary>
+    public static async Task RecountAsync(ShiganDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? RecountPostgres : RecountSqlite, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private const string RecountSqlite = """
+        DELETE FROM "StageDayCounts";
+        INSERT INTO "StageDayCounts" ("CampaignId", "RegionPath", "Day", "FromStage", "ToStage", "Count")
+        SELECT "CampaignId", "RegionPath", date("AtUtc", '+8 hours'), "FromStage", "ToStage", COUNT(*)
+        FROM "StageMoves" GROUP BY "CampaignId", "RegionPath", date("AtUtc", '+8 hours'), "FromStage", "ToStage";
+        """;
+
+    private const string RecountPostgres = """
+        DELETE FROM "StageDayCounts";
+        INSERT INTO "StageDayCounts" ("CampaignId", "RegionPath", "Day", "FromStage", "ToStage", "Count")
+        SELECT "CampaignId", "RegionPath", (("AtUtc" AT TIME ZONE 'UTC') + INTERVAL '8 hours')::date, "FromStage", "ToStage", COUNT(*)
+        FROM "StageMoves" GROUP BY "CampaignId", "RegionPath", (("AtUtc" AT TIME ZONE 'UTC') + INTERVAL '8 hours')::date, "FromStage", "ToStage";
+        """;
+
     /// <summary>The moves about to be added (their paths already set); counted once saved, when their campaign ids are known.</summary>
-    public static List<StageMove> Capture(ChangeTracker tracker) =>
+    internal static List<StageMove> Capture(ChangeTracker tracker) =>
         [.. tracker.Entries<StageMove>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
     /// <summary>Called after the moves are saved, inside the save's transaction.</summary>
-    public static async Task AddAsync(ShiganDb db, List<StageMove> moves, CancellationToken ct)
+    internal static async Task AddAsync(ShiganDb db, List<StageMove> moves, CancellationToken ct)
     {
         var counts = moves
             .GroupBy(m => (m.CampaignId, m.RegionPath, Day: ChinaTime.DateOf(new DateTimeOffset(m.AtUtc, TimeSpan.Zero)), m.FromStage, m.ToStage))
