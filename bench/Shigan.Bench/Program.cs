@@ -9,6 +9,7 @@ using Shigan.Bench;
 // dotnet run -c Release --project bench/Shigan.Bench -- seed-cases file.db [count=1000000]     (see SeedCases.cs)
 // dotnet run -c Release --project bench/Shigan.Bench -- case-samples file.db [count=2000] [unit code]     (see CaseSamples.cs)
 // dotnet run -c Release --project bench/Shigan.Bench -- raw-commits FILE SECONDS [WRITERS]   (see RawCommits.cs)
+// dotnet run -c Release --project bench/Shigan.Bench -- province-contest --provider sqlite|postgres --connection CS [--runs 5] [--period week|month]   (see ProvinceContest.cs)
 if (args is ["explain", ..])
 {
     await QueryPlans.RunAsync(args.Length > 1 ? args[1] : null, Console.Out);
@@ -23,6 +24,11 @@ if (args is ["seed-cases", var seedFile, ..])
 if (args is ["case-samples", var sampleFile, ..])
 {
     return await CaseSamples.RunAsync(sampleFile, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000, args.Length > 3 ? args[3] : null, Console.Out);
+}
+
+if (args is ["province-contest", ..])
+{
+    return await ProvinceContest.RunAsync(args, Console.Out);
 }
 
 if (args is ["raw-commits", var file, var seconds, ..])

@@ -216,7 +216,10 @@ public static class SheetCommands
         var names = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => unitIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var units = contest.Participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
         var (fromUtc, toUtc) = ContestPeriod.UtcRange(contest.PeriodKind, start);
-        var raw = new Dictionary<(int, int), RawValue>();
+
+        // One query for every computed indicator: those of one family (on time and late) share what it read.
+        var query = new SourceQuery(units, fromUtc, toUtc, nowUtc);
+        var raw = new RawValue[indicators.Count][];
         var rules = new List<IndicatorRule>();
         for (var n = 0; n < indicators.Count; n++)
         {
@@ -231,21 +234,18 @@ public static class SheetCommands
                     return null;
                 }
 
-                values = await source.ComputeAsync(db, new SourceQuery(units, fromUtc, toUtc, nowUtc), ct);
+                values = await source.ComputeAsync(db, query, ct);
             }
             else
             {
                 values = await JudgeValuesAsync(db, contest, indicator.Id, start, ct);
             }
 
-            foreach (var (unit, value) in values)
-            {
-                raw[(indicator.Id, unit)] = value;
-            }
+            raw[n] = [.. unitIds.Select(u => values.GetValueOrDefault(u) ?? RawValue.None)];
         }
 
         var previous = await PreviousRanksAsync(db, contest, start, ct);
-        var rows = Scorer.Score(rules, unitIds, raw, previous);
+        var table = Scorer.Score(rules, unitIds, [.. raw.Select(column => column.Select(v => v.Value).ToArray())]);
         return new ScoreSheet
         {
             ContestId = contest.Id,
@@ -255,14 +255,14 @@ public static class SheetCommands
             RegionPath = contest.RegionPath,
             Indicators = [.. indicators.Select((i, n) => new SheetIndicator(
                 i.Id, i.Name, i.Dimension, i.CustomDimension, weights.Effective[n], i.Direction, i.Normalisation, i.Target, i.Cap, i.Source, i.SourceCode, i.Missing))],
-            Rows = [.. rows.Select(r => new ScoreRow
+            Rows = [.. table.Order.Select(p => new ScoreRow
             {
-                RegionId = r.Participant,
-                UnitName = names.GetValueOrDefault(r.Participant, ""),
-                Total = r.Total,
-                Rank = r.Rank,
-                PreviousRank = r.PreviousRank,
-                Cells = [.. r.Cells],
+                RegionId = unitIds[p],
+                UnitName = names.GetValueOrDefault(unitIds[p], ""),
+                Total = table.Totals[p],
+                Rank = table.Ranks[p],
+                PreviousRank = previous.TryGetValue(unitIds[p], out var before) ? before : null,
+                Cells = [.. rules.Select((rule, n) => Scorer.Cell(rule, raw[n][p], table, n, p))],
                 RegionPath = contest.RegionPath,
             })],
         };
@@ -333,5 +333,5 @@ public static class SheetCommands
     }
 
     // Nothing recorded at all: every figure missing, or a zero with no record behind it (no case, no judge's score).
-    private static bool IsEmpty(ScoreSheet sheet) => sheet.Rows.All(r => r.Cells.All(c => c.Missing || (c.Raw == 0 && c.Records.Count == 0)));
+    private static bool IsEmpty(ScoreSheet sheet) => sheet.Rows.All(r => r.Cells.All(c => c.Missing || (c.Raw == 0 && c.Behind == 0)));
 }
