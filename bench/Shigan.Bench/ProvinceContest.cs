@@ -50,6 +50,13 @@ public static class ProvinceContest
     {
         var provider = Option(args, "--provider") ?? "sqlite";
         var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
+
+        // "tree": a fresh SQLite file of Zhejiang's units and no records, to time the sheet's own work at full size.
+        if (connection == "tree")
+        {
+            connection = $"Data Source={await ProvinceTree.CreateAsync()}";
+        }
+
         var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var kind = Option(args, "--period") == "month" ? PeriodKind.Month : PeriodKind.Week;
         var services = new ServiceCollection();
@@ -120,29 +127,38 @@ public static class ProvinceContest
         await using var db = open();
         var start = startText is not null ? DateOnly.Parse(startText, CultureInfo.InvariantCulture)
             : ContestPeriod.Previous(kind, ContestPeriod.StartOf(kind, ChinaTime.DateOf(new DateTimeOffset(
-                await db.Cases.IgnoreQueryFilters().MaxAsync(c => c.ReportedAtUtc), TimeSpan.Zero))));
+                await db.Cases.IgnoreQueryFilters().MaxAsync(c => (DateTime?)c.ReportedAtUtc) ?? DateTime.UtcNow, TimeSpan.Zero))));
         var name = $"{ContestName}{(kind == PeriodKind.Week ? "周" : "月")}";
         var existing = await db.Contests.IgnoreQueryFilters().Where(c => c.Name == name).Select(c => (int?)c.Id).FirstOrDefaultAsync();
         var villages = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => r.Level == RegionLevel.Village)
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.RegionPath }).ToListAsync();
         output.WriteLine($"participants: {villages.Count:N0} villages");
-        if (existing is { } id)
+        var clock = Stopwatch.StartNew();
+        var contestId = existing ?? await CreateAsync(db, name, kind, [.. villages.Select(v => new ContestParticipant { RegionId = v.Id, UnitPath = v.RegionPath })]);
+        var contest = await db.Contests.IgnoreQueryFilters().AsNoTracking().Include(c => c.Indicators).SingleAsync(c => c.Id == contestId);
+        if (!await db.JudgeScores.IgnoreQueryFilters().AnyAsync(s => s.ContestId == contestId && s.PeriodStart == start))
         {
-            output.WriteLine($"contest {id} exists; judges' scores for {start:yyyy-MM-dd} kept");
-            return (id, start);
+            var judgeIndicators = contest.Indicators.Where(i => i.Source == SourceKind.Judges).Select(i => i.Id).ToList();
+            var written = await WriteScoresAsync(db, contest, start, judgeIndicators, [.. villages.Select(v => v.Id)]);
+            output.WriteLine($"judges' scores written for {start:yyyy-MM-dd}: {written:N0}");
         }
 
-        var clock = Stopwatch.StartNew();
+        output.WriteLine($"contest {contestId}{(existing is null ? " made" : " exists")}: {villages.Count:N0} participants, {contest.Indicators.Count} indicators, ready in {clock.Elapsed.TotalSeconds:0.0} s");
+        return (contestId, start);
+    }
+
+    private static async Task<int> CreateAsync(ShiganDb db, string name, PeriodKind kind, List<ContestParticipant> participants)
+    {
         var organiser = await db.Regions.IgnoreQueryFilters().AsNoTracking().OrderBy(r => r.RegionPath.Length).ThenBy(r => r.Id).FirstAsync();
         var contest = new Contest
         {
             Name = name,
-            Description = "25,547 个行政村，20 项指标：10 项由事件和办件计算，10 项由评委打分",
+            Description = "全省行政村，20 项指标：10 项由事件和办件计算，10 项由评委打分",
             RegionId = organiser.Id,
             RegionPath = organiser.RegionPath,
             PeriodKind = kind,
             CreatedAtUtc = DateTime.UtcNow,
-            Participants = [.. villages.Select(v => new ContestParticipant { RegionId = v.Id, UnitPath = v.RegionPath })],
+            Participants = participants,
         };
         for (var n = 0; n < 20; n++)
         {
@@ -165,10 +181,7 @@ public static class ProvinceContest
 
         db.Contests.Add(contest);
         await db.SaveChangesAsync();
-        var judgeIndicators = contest.Indicators.Where(i => i.Source == SourceKind.Judges).Select(i => i.Id).ToList();
-        var written = await WriteScoresAsync(db, contest, start, judgeIndicators, [.. villages.Select(v => v.Id)]);
-        output.WriteLine($"contest {contest.Id} made: {villages.Count:N0} participants, 20 indicators, {written:N0} judges' scores, in {clock.Elapsed.TotalSeconds:0.0} s");
-        return (contest.Id, start);
+        return contest.Id;
     }
 
     // Judges' scores in multi-row INSERTs (EF and the audit trail would take many minutes for 766,410 of them):
@@ -176,6 +189,7 @@ public static class ProvinceContest
     private static async Task<int> WriteScoresAsync(ShiganDb db, Contest contest, DateOnly start, List<int> indicators, int[] villages)
     {
         var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var random = new Random(2026);
         var level = villages.ToDictionary(v => v, _ => 70 + (random.NextDouble() * 25));
@@ -223,7 +237,7 @@ public static class ProvinceContest
     {
         await using var db = open();
         var watch = Stopwatch.StartNew();
-        var contest = await db.Contests.IgnoreQueryFilters().AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).SingleAsync(c => c.Id == contestId);
+        var contest = await db.Contests.IgnoreQueryFilters().AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery().SingleAsync(c => c.Id == contestId);
         output.WriteLine($"step: load contest {watch.Elapsed.TotalMilliseconds:0} ms");
         var units = contest.Participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
         var ids = units.Select(u => u.RegionId).ToArray();
@@ -260,8 +274,7 @@ public static class ProvinceContest
         watch.Restart();
         sheet!.Version = 1000 + Environment.TickCount % 1000;
         sheet.Status = SheetStatus.Discarded;
-        db.ScoreSheets.Add(sheet);
-        await db.SaveChangesAsync();
+        await SheetCommands.SaveNewAsync(db, sheet);
         output.WriteLine($"step: write the sheet ({sheet.Rows.Count:N0} rows) {watch.Elapsed.TotalMilliseconds:0} ms");
         return (rules, ids, [.. values]);
     }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Shigan.Core.Contests;
 
 /// <summary>Turns one indicator's raw values over the participants into scores from 0 (worst) to 1 (best).</summary>
@@ -51,9 +53,12 @@ public static class Normaliser
                 break;
             case Normalisation.Target:
                 var target = rule.Target ?? 0;
+                var seen = new Dictionary<decimal, decimal>();
                 for (var k = 0; k < values.Length; k++)
                 {
-                    scores[k] = Round(AgainstTarget(values[k], target, higher));
+                    ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, values[k], out var known);
+                    score = known ? score : Round(AgainstTarget(values[k], target, higher));
+                    scores[k] = score;
                 }
 
                 break;
@@ -84,10 +89,14 @@ public static class Normaliser
             max = v > max ? v : max;
         }
 
+        // Figures repeat (counts, shares, judges' means): each distinct value is divided once.
         var range = max - min;
+        var seen = new Dictionary<decimal, decimal>();
         for (var k = 0; k < values.Length; k++)
         {
-            scores[k] = range == 0 ? 1m : Round(higher ? (values[k] - min) / range : (max - values[k]) / range);
+            ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, values[k], out var known);
+            score = known ? score : range == 0 ? 1m : Round(higher ? (values[k] - min) / range : (max - values[k]) / range);
+            scores[k] = score;
         }
     }
 

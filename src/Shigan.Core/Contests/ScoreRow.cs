@@ -2,8 +2,11 @@ using Shigan.Core.Org;
 
 namespace Shigan.Core.Contests;
 
-/// <summary>One participant's line of a sheet: written with the sheet, never edited (a correction is a new version).</summary>
-public sealed class ScoreRow : IInRegion, IAppendOnly
+/// <summary>
+/// One participant's line of a sheet: written with the sheet, never edited (a correction is a new version). The sheet's
+/// own audit entry records who computed it; its rows (25,547 for a province) are not audited one by one a second time.
+/// </summary>
+public sealed class ScoreRow : IInRegion, IAppendOnly, IKeepsOwnHistory
 {
     public long Id { get; set; }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Shigan.Core.Contests;
 
 /// <summary>
@@ -90,11 +92,15 @@ public static class Scorer
                 normalised[positions[k]] = scores[k];
             }
 
+            // Scores repeat as the figures do: each distinct one is weighted once.
             var points = table.Points.AsSpan(i * n, n);
+            var weighted = new Dictionary<decimal, decimal>();
             for (var p = 0; p < n; p++)
             {
-                points[p] = Math.Round(normalised[p] * rule.Weight, PointDecimals, MidpointRounding.AwayFromZero);
-                table.Totals[p] += points[p];
+                ref var point = ref CollectionsMarshal.GetValueRefOrAddDefault(weighted, normalised[p], out var known);
+                point = known ? point : Math.Round(normalised[p] * rule.Weight, PointDecimals, MidpointRounding.AwayFromZero);
+                points[p] = point;
+                table.Totals[p] += point;
             }
         }
 

@@ -17,7 +17,7 @@ internal static class ApplicationFacts
         query.Facts.GetAsync("applications.done", query, async () =>
         {
             var buckets = new UnitBuckets(query.Units);
-            var paths = await Done(db, query, buckets.CommonPath, buckets.RangeEnd)
+            var paths = await Done(db, query, buckets.CommonPath, buckets.RangeEnd, byPeriod: true)
                 .Select(a => new { a.RegionPath, Trips = a.Trips.Count })
                 .GroupBy(a => a.RegionPath)
                 .Select(g => new { g.Key, Done = g.Count(), Trips = g.Sum(a => a.Trips), More = g.Count(a => a.Trips > 1) })
@@ -25,10 +25,12 @@ internal static class ApplicationFacts
             return Tally.ByUnit(buckets, paths.Select(p => (p.Key, new Tally(p.Done, p.Trips, p.More))));
         });
 
-    public static IQueryable<ServiceApplication> Done(ShiganDb db, SourceQuery query, string start, string end) =>
+    // As CaseFigures.Under: a whole contest's applications are read by period, one unit's by path.
+    public static IQueryable<ServiceApplication> Done(ShiganDb db, SourceQuery query, string start, string end, bool byPeriod = false) =>
 #pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order the path index keeps
-        db.ServiceApplications.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => string.Compare(a.RegionPath, start) >= 0 && string.Compare(a.RegionPath, end) < 0)
+        (byPeriod
+            ? db.ServiceApplications.IgnoreQueryFilters().AsNoTracking().Where(a => string.Compare(a.RegionPath + "", start) >= 0 && string.Compare(a.RegionPath + "", end) < 0)
+            : db.ServiceApplications.IgnoreQueryFilters().AsNoTracking().Where(a => string.Compare(a.RegionPath, start) >= 0 && string.Compare(a.RegionPath, end) < 0))
 #pragma warning restore CA1309
             .Where(a => a.Status == ApplicationStatus.Done && a.DoneAtUtc >= query.FromUtc && a.DoneAtUtc < query.ToUtc);
 

@@ -35,7 +35,7 @@ public static class ContestQueries
 
     public static async Task<ContestDetail?> DetailAsync(ShiganDb db, int contestId, string? userId, CancellationToken ct = default)
     {
-        var contest = await ContestAccess.Readable(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators)
+        var contest = await ContestAccess.Readable(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == contestId, ct);
         if (contest is null)
         {
@@ -180,8 +180,16 @@ public static class ContestQueries
                     continue;
                 }
 
-                var code = indicators.GetValueOrDefault(cell.IndicatorId)?.SourceCode;
-                if (sources.Find(code) is not { } source || !paths.TryGetValue(row.RegionId, out var path))
+                var indicator = indicators.GetValueOrDefault(cell.IndicatorId);
+                if (indicator?.Source == SourceKind.Judges)
+                {
+                    result[(cell.IndicatorId, row.RegionId)] = await db.JudgeScores.IgnoreQueryFilters().AsNoTracking()
+                        .Where(s => s.ContestId == sheet.ContestId && s.IndicatorId == cell.IndicatorId && s.PeriodStart == sheet.PeriodStart && s.ParticipantRegionId == row.RegionId)
+                        .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+                    continue;
+                }
+
+                if (sources.Find(indicator?.SourceCode) is not { } source || !paths.TryGetValue(row.RegionId, out var path))
                 {
                     continue;
                 }
