@@ -12,6 +12,7 @@ using Shigan.Bench;
 // dotnet run -c Release --project bench/Shigan.Bench -- dashboard file.db [runs=41]     (see DashboardTimes.cs)
 // dotnet run -c Release --project bench/Shigan.Bench -- campaign-import sqlite|postgres NAME [households=100000]     (see CampaignBench.cs)
 // dotnet run -c Release --project bench/Shigan.Bench -- campaign-overview sqlite|postgres NAME [households=100000] [runs=40]
+// dotnet run -c Release --project bench/Shigan.Bench -- province-contest --provider sqlite|postgres --connection CS [--runs 5] [--period week|month]   (see ProvinceContest.cs)
 if (args is ["explain", ..])
 {
     await QueryPlans.RunAsync(args.Length > 1 ? args[1] : null, Console.Out);
@@ -32,6 +33,9 @@ if (args is ["dashboard", var dashboardFile, ..])
 {
     await DashboardTimes.RunAsync(dashboardFile, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 41, Console.Out);
     return 0;
+if (args is ["province-contest", ..])
+{
+    return await ProvinceContest.RunAsync(args, Console.Out);
 }
 
 if (args is ["raw-commits", var file, var seconds, ..])

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Shigan.Core.Contests;
 
 /// <summary>Turns one indicator's raw values over the participants into scores from 0 (worst) to 1 (best).</summary>
@@ -13,20 +15,59 @@ public static class Normaliser
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(raw);
-        var values = raw.ToDictionary(v => v.Key, v => Capped(rule, v.Value));
-        if (values.Count == 0)
+        var ids = raw.Keys.ToArray();
+        var values = ids.Select(id => raw[id]).ToArray();
+        var scores = new decimal[values.Length];
+        Scores(rule, values, scores, new int[values.Length], new decimal[values.Length], new int[values.Length]);
+        var result = new Dictionary<int, decimal>(ids.Length);
+        for (var k = 0; k < ids.Length; k++)
         {
-            return [];
+            result[ids[k]] = scores[k];
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Scores <paramref name="values"/> (capped here, in place) into <paramref name="scores"/>, position by position.
+    /// Min–max and target are one pass; by rank is one sort. The scratch spans are as long as the values.
+    /// </summary>
+    public static void Scores(IndicatorRule rule, Span<decimal> values, Span<decimal> scores, Span<int> scratchItems, Span<decimal> scratchKeys, Span<int> scratchRanks)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        for (var k = 0; k < values.Length; k++)
+        {
+            values[k] = Capped(rule, values[k]);
         }
 
         var higher = rule.Direction == Direction.HigherIsBetter;
-        return rule.Normalisation switch
+        switch (rule.Normalisation)
         {
-            Normalisation.MinMax => MinMax(values, higher),
-            Normalisation.Target => values.ToDictionary(v => v.Key, v => Round(AgainstTarget(v.Value, rule.Target ?? 0, higher))),
-            Normalisation.Rank => ByRank(values, higher),
-            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Normalisation, null),
-        };
+            case Normalisation.MinMax:
+                MinMax(values, scores, higher);
+                break;
+            case Normalisation.Target:
+                var target = rule.Target ?? 0;
+                var seen = new Dictionary<decimal, decimal>();
+                for (var k = 0; k < values.Length; k++)
+                {
+                    ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, values[k], out var known);
+                    score = known ? score : Round(AgainstTarget(values[k], target, higher));
+                    scores[k] = score;
+                }
+
+                break;
+            case Normalisation.Rank:
+                ByRank(values, scores, higher, scratchItems, scratchKeys, scratchRanks);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(rule), rule.Normalisation, null);
+        }
     }
 
     /// <summary>Beyond the cap in the better direction counts as the cap: more than enough earns nothing more.</summary>
@@ -38,13 +79,25 @@ public static class Normaliser
     }
 
     // All equal: nobody is behind anybody, so everyone has the full score.
-    private static Dictionary<int, decimal> MinMax(Dictionary<int, decimal> values, bool higher)
+    private static void MinMax(ReadOnlySpan<decimal> values, Span<decimal> scores, bool higher)
     {
-        var min = values.Values.Min();
-        var max = values.Values.Max();
-        return values.ToDictionary(
-            v => v.Key,
-            v => max == min ? 1m : Round(higher ? (v.Value - min) / (max - min) : (max - v.Value) / (max - min)));
+        var min = values[0];
+        var max = values[0];
+        foreach (var v in values)
+        {
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+        }
+
+        // Figures repeat (counts, shares, judges' means): each distinct value is divided once.
+        var range = max - min;
+        var seen = new Dictionary<decimal, decimal>();
+        for (var k = 0; k < values.Length; k++)
+        {
+            ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, values[k], out var known);
+            score = known ? score : range == 0 ? 1m : Round(higher ? (values[k] - min) / range : (max - values[k]) / range);
+            scores[k] = score;
+        }
     }
 
     private static decimal AgainstTarget(decimal value, decimal target, bool higher)
@@ -58,11 +111,21 @@ public static class Normaliser
         return value <= target ? 1m : target <= 0 ? 0m : Math.Clamp(target / value, 0m, 1m);
     }
 
-    private static Dictionary<int, decimal> ByRank(Dictionary<int, decimal> values, bool higher)
+    // The best is 1, the last 0, equal values share the better place (competition ranks).
+    private static void ByRank(ReadOnlySpan<decimal> values, Span<decimal> scores, bool higher, Span<int> items, Span<decimal> keys, Span<int> ranks)
     {
-        var ranks = Ranking.Competition(values.ToDictionary(v => v.Key, v => higher ? v.Value : -v.Value));
-        var n = values.Count;
-        return ranks.ToDictionary(r => r.Key, r => n == 1 ? 1m : Round((decimal)(n - r.Value) / (n - 1)));
+        var n = values.Length;
+        for (var k = 0; k < n; k++)
+        {
+            keys[k] = higher ? -values[k] : values[k];
+            items[k] = k;
+        }
+
+        Ranking.Competition(keys[..n], items[..n], ranks[..n]);
+        for (var k = 0; k < n; k++)
+        {
+            scores[items[k]] = n == 1 ? 1m : Round((decimal)(n - ranks[k]) / (n - 1));
+        }
     }
 
     private static decimal Round(decimal value) => Math.Round(value, Decimals, MidpointRounding.AwayFromZero);

@@ -7,13 +7,37 @@ public static class Ranking
     public static Dictionary<int, int> Competition(IReadOnlyDictionary<int, decimal> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var ordered = values.OrderByDescending(v => v.Value).ToList();
-        var ranks = new Dictionary<int, int>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        var keys = new decimal[values.Count];
+        var ids = new int[values.Count];
+        var n = 0;
+        foreach (var (id, value) in values)
         {
-            ranks[ordered[i].Key] = i > 0 && ordered[i].Value == ordered[i - 1].Value ? ranks[ordered[i - 1].Key] : i + 1;
+            keys[n] = -value;
+            ids[n++] = id;
         }
 
-        return ranks;
+        var ranks = new int[n];
+        Competition(keys, ids, ranks);
+        var result = new Dictionary<int, int>(n);
+        for (var k = 0; k < n; k++)
+        {
+            result[ids[k]] = ranks[k];
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> ascending (smallest first: negate to rank the highest first), carrying
+    /// <paramref name="items"/> along, and writes each sorted position's competition rank into <paramref name="ranks"/>.
+    /// One sort: O(n log n).
+    /// </summary>
+    public static void Competition(Span<decimal> keys, Span<int> items, Span<int> ranks)
+    {
+        keys.Sort(items);
+        for (var k = 0; k < keys.Length; k++)
+        {
+            ranks[k] = k > 0 && keys[k] == keys[k - 1] ? ranks[k - 1] : k + 1;
+        }
     }
 }

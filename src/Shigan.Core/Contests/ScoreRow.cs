@@ -2,8 +2,11 @@ using Shigan.Core.Org;
 
 namespace Shigan.Core.Contests;
 
-/// <summary>One participant's line of a sheet: written with the sheet, never edited (a correction is a new version).</summary>
-public sealed class ScoreRow : IInRegion, IAppendOnly
+/// <summary>
+/// One participant's line of a sheet: written with the sheet, never edited (a correction is a new version). The sheet's
+/// own audit entry records who computed it; its rows (25,547 for a province) are not audited one by one a second time.
+/// </summary>
+public sealed class ScoreRow : IInRegion, IAppendOnly, IKeepsOwnHistory
 {
     public long Id { get; set; }
 
@@ -30,9 +33,14 @@ public sealed class ScoreRow : IInRegion, IAppendOnly
 
 /// <summary>
 /// One figure: the raw value (null: no data, scored by the indicator's missing rule), the 0–1 score, the weighted
-/// points, and the ids of the records behind the value (the late cases, the judges' scores…).
+/// points, and the records behind the value: the judges' scores listed, or for a computed figure only their count
+/// (<see cref="RecordCount"/>; the explanation reads the late cases… from the source when someone opens it).
 /// </summary>
-public sealed record ScoreCell(int IndicatorId, decimal? Raw, decimal Normalised, decimal Points, IReadOnlyList<long> Records, int? Judges = null)
+public sealed record ScoreCell(int IndicatorId, decimal? Raw, decimal Normalised, decimal Points, IReadOnlyList<long> Records, int? Judges = null, int? RecordCount = null)
 {
     public bool Missing => Raw is null;
+
+    /// <summary>How many records lie behind the value, listed or not.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Behind => RecordCount ?? Records.Count;
 }

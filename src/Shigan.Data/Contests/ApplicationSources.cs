@@ -12,29 +12,30 @@ internal static class ApplicationFacts
 {
     public const string RecordKind = "application";
 
-    public static async Task<Dictionary<int, List<(long Id, int Trips)>>> DoneByUnitAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
-    {
-        var buckets = new UnitBuckets(query.Units);
-        var start = buckets.CommonPath;
-        var end = buckets.RangeEnd;
-#pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order the path index keeps
-        var done = await db.ServiceApplications.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => string.Compare(a.RegionPath, start) >= 0 && string.Compare(a.RegionPath, end) < 0)
-#pragma warning restore CA1309
-            .Where(a => a.Status == ApplicationStatus.Done && a.DoneAtUtc >= query.FromUtc && a.DoneAtUtc < query.ToUtc)
-            .Select(a => new { a.Id, a.RegionPath, Trips = a.Trips.Count })
-            .ToListAsync(ct);
-        var result = new Dictionary<int, List<(long, int)>>();
-        foreach (var a in done)
+    /// <summary>A = applications finished in the period, B = the trips they took, C = how many took more than one.</summary>
+    public static Task<Dictionary<int, Tally>> DoneByUnitAsync(ShiganDb db, SourceQuery query, CancellationToken ct) =>
+        query.Facts.GetAsync("applications.done", query, async () =>
         {
-            if (buckets.Of(a.RegionPath) is { } unit)
-            {
-                (result.TryGetValue(unit, out var list) ? list : result[unit] = []).Add((a.Id, a.Trips));
-            }
-        }
+            var buckets = new UnitBuckets(query.Units);
+            var paths = await Done(db, query, buckets.CommonPath, buckets.RangeEnd, byPeriod: true)
+                .Select(a => new { a.RegionPath, Trips = a.Trips.Count })
+                .GroupBy(a => a.RegionPath)
+                .Select(g => new { g.Key, Done = g.Count(), Trips = g.Sum(a => a.Trips), More = g.Count(a => a.Trips > 1) })
+                .ToListAsync(ct);
+            return Tally.ByUnit(buckets, paths.Select(p => (p.Key, new Tally(p.Done, p.Trips, p.More))));
+        });
 
-        return result;
-    }
+    // As CaseFigures.Under: a whole contest's applications are read by period, one unit's by path.
+    public static IQueryable<ServiceApplication> Done(ShiganDb db, SourceQuery query, string start, string end, bool byPeriod = false) =>
+#pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order the path index keeps
+        (byPeriod
+            ? db.ServiceApplications.IgnoreQueryFilters().AsNoTracking().Where(a => string.Compare(a.RegionPath + "", start) >= 0 && string.Compare(a.RegionPath + "", end) < 0)
+            : db.ServiceApplications.IgnoreQueryFilters().AsNoTracking().Where(a => string.Compare(a.RegionPath, start) >= 0 && string.Compare(a.RegionPath, end) < 0))
+#pragma warning restore CA1309
+            .Where(a => a.Status == ApplicationStatus.Done && a.DoneAtUtc >= query.FromUtc && a.DoneAtUtc < query.ToUtc);
+
+    public static async Task<IReadOnlyList<long>> IdsAsync(IQueryable<ServiceApplication> applications, CancellationToken ct) =>
+        await applications.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
 }
 
 /// <summary>每件平均跑动次数: trips the citizen made per application finished in the period (the intake visit counts).</summary>
@@ -55,12 +56,13 @@ internal sealed class ApplicationTripsSource : IIndicatorSource
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
         var byUnit = await ApplicationFacts.DoneByUnitAsync(db, query, ct);
-        return query.Units.ToDictionary(
-            u => u.RegionId,
-            u => byUnit.TryGetValue(u.RegionId, out var list)
-                ? new RawValue(Math.Round((decimal)list.Sum(a => a.Trips) / list.Count, 2), [.. list.Select(a => a.Id)])
-                : RawValue.None);
+        return query.Units.ToDictionary(u => u.RegionId, u => byUnit.TryGetValue(u.RegionId, out var t) && t.A > 0
+            ? RawValue.Counted(Math.Round((decimal)t.B / t.A, 2), (int)t.A)
+            : RawValue.None);
     }
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        ApplicationFacts.IdsAsync(ApplicationFacts.Done(db, query, unit.Path, UnitBuckets.End(unit.Path)), ct);
 }
 
 /// <summary>一次办结率: of the applications finished in the period, the share that took the citizen at most one trip, in %.</summary>
@@ -81,10 +83,11 @@ internal sealed class ApplicationOneTripSource : IIndicatorSource
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
         var byUnit = await ApplicationFacts.DoneByUnitAsync(db, query, ct);
-        return query.Units.ToDictionary(
-            u => u.RegionId,
-            u => byUnit.TryGetValue(u.RegionId, out var list)
-                ? new RawValue(Math.Round(100m * list.Count(a => a.Trips <= 1) / list.Count, 2), [.. list.Where(a => a.Trips > 1).Select(a => a.Id)])
-                : RawValue.None);
+        return query.Units.ToDictionary(u => u.RegionId, u => byUnit.TryGetValue(u.RegionId, out var t) && t.A > 0
+            ? RawValue.Counted(Math.Round(100m * (t.A - t.C) / t.A, 2), (int)t.C)
+            : RawValue.None);
     }
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        ApplicationFacts.IdsAsync(ApplicationFacts.Done(db, query, unit.Path, UnitBuckets.End(unit.Path)).Where(a => a.Trips.Count > 1), ct);
 }

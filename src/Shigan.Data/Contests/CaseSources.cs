@@ -4,49 +4,67 @@ using Shigan.Core.Contests;
 
 namespace Shigan.Data.Contests;
 
-/// <summary>Computed indicators from cases (事件). A unit's cases are those at it or below it.</summary>
+/// <summary>
+/// Computed indicators from cases (事件). A unit's cases are those at it or below it. Figures are counted in SQL per
+/// record path and added up per participant; the cases behind one participant's figure are read when asked for.
+/// </summary>
 internal static class CaseFigures
 {
     public const string RecordKind = "case";
 
-    /// <summary>Cases of the participants' common subtree matching <paramref name="filter"/>, with each one's first resolution.</summary>
-    public static async Task<List<CaseFacts>> LoadAsync(
-        ShiganDb db, UnitBuckets buckets, System.Linq.Expressions.Expression<Func<Case, bool>> filter, CancellationToken ct)
-    {
-        var start = buckets.CommonPath;
-        var end = buckets.RangeEnd;
+    /// <summary>
+    /// Cases at or below the range [start, end) of paths, merged duplicates left out (their survivor counts). For one
+    /// unit's records the path index finds them; for a whole contest's counts (<paramref name="byPeriod"/>) the path is
+    /// only compared (<c>|| ''</c> keeps it off the index), or SQLite walks the path index to spare the GROUP BY a sort
+    /// and reads every case of the subtree (seconds at a million) instead of the period's slice of a covering index.
+    /// </summary>
+    public static IQueryable<Case> Under(ShiganDb db, string start, string end, bool byPeriod = false) =>
 #pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order the path index keeps
-        return await db.Cases.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => string.Compare(c.RegionPath, start) >= 0 && string.Compare(c.RegionPath, end) < 0)
+        (byPeriod
+            ? db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => string.Compare(c.RegionPath + "", start) >= 0 && string.Compare(c.RegionPath + "", end) < 0)
+            : db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => string.Compare(c.RegionPath, start) >= 0 && string.Compare(c.RegionPath, end) < 0))
 #pragma warning restore CA1309
-            .Where(c => c.Status != CaseStatus.Merged)
-            .Where(filter)
-            .Select(c => new CaseFacts(
-                c.Id, c.RegionPath, c.Status, c.ReportedAtUtc, c.DeadlineUtc,
-                c.Events.Where(e => e.ToStatus == CaseStatus.Resolved).Min(e => (DateTime?)e.AtUtc)))
-            .ToListAsync(ct);
-    }
+            .Where(c => c.Status != CaseStatus.Merged);
 
-    public static Dictionary<int, List<CaseFacts>> ByUnit(UnitBuckets buckets, IEnumerable<CaseFacts> cases)
-    {
-        var result = new Dictionary<int, List<CaseFacts>>();
-        foreach (var c in cases)
+    /// <summary>Cases reported in the period: A = how many.</summary>
+    public static Task<Dictionary<int, Tally>> ReportedAsync(ShiganDb db, SourceQuery query, CancellationToken ct) =>
+        query.Facts.GetAsync("cases.reported", query, async () =>
         {
-            if (buckets.Of(c.RegionPath) is { } unit)
-            {
-                (result.TryGetValue(unit, out var list) ? list : result[unit] = []).Add(c);
-            }
-        }
+            var buckets = new UnitBuckets(query.Units);
+            var paths = await Reported(db, query, buckets.CommonPath, buckets.RangeEnd, byPeriod: true)
+                .GroupBy(c => c.RegionPath)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToListAsync(ct);
+            return Tally.ByUnit(buckets, paths.Select(p => (p.Key, new Tally(p.Count))));
+        });
 
-        return result;
-    }
+    public static IQueryable<Case> Reported(ShiganDb db, SourceQuery query, string start, string end, bool byPeriod = false) =>
+        Under(db, start, end, byPeriod).Where(c => c.ReportedAtUtc >= query.FromUtc && c.ReportedAtUtc < query.ToUtc);
 
-    /// <summary>Not resolved by its deadline, once the deadline has passed.</summary>
-    public static bool IsLate(CaseFacts c, DateTime nowUtc) =>
-        c.DeadlineUtc < nowUtc && (c.FirstResolvedUtc is not { } done || done > c.DeadlineUtc);
+    /// <summary>Cases that fell due in the period (not rejected): A = how many, B = how many of them are late.</summary>
+    public static Task<Dictionary<int, Tally>> DueAsync(ShiganDb db, SourceQuery query, CancellationToken ct) =>
+        query.Facts.GetAsync("cases.due", query, async () =>
+        {
+            var buckets = new UnitBuckets(query.Units);
+            var paths = await Due(db, query, buckets.CommonPath, buckets.RangeEnd, byPeriod: true)
+                .Select(c => new { c.RegionPath, Late = c.Events.Any(e => e.ToStatus == CaseStatus.Resolved && e.AtUtc <= c.DeadlineUtc) ? 0 : 1 })
+                .GroupBy(c => c.RegionPath)
+                .Select(g => new { g.Key, Due = g.Count(), Late = g.Sum(c => c.Late) })
+                .ToListAsync(ct);
+            return Tally.ByUnit(buckets, paths.Select(p => (p.Key, new Tally(p.Due, p.Late))));
+        });
+
+    // The deadline has passed (the period's end or now, whichever is first), so each one is on time or late already.
+    public static IQueryable<Case> Due(ShiganDb db, SourceQuery query, string start, string end, bool byPeriod = false) =>
+        Under(db, start, end, byPeriod).Where(c => c.DeadlineUtc >= query.FromUtc && c.DeadlineUtc < query.DueUntilUtc && c.Status != CaseStatus.Rejected);
+
+    /// <summary>Due cases not resolved by their deadline (the first resolution counts, not a later reopening's).</summary>
+    public static IQueryable<Case> Late(IQueryable<Case> due) =>
+        due.Where(c => !c.Events.Any(e => e.ToStatus == CaseStatus.Resolved && e.AtUtc <= c.DeadlineUtc));
+
+    public static async Task<IReadOnlyList<long>> IdsAsync(IQueryable<Case> cases, CancellationToken ct) =>
+        await cases.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
 }
-
-internal sealed record CaseFacts(long Id, string RegionPath, CaseStatus Status, DateTime ReportedAtUtc, DateTime DeadlineUtc, DateTime? FirstResolvedUtc);
 
 /// <summary>上报事件数: cases reported in the period. No case is a count of 0, a real figure.</summary>
 internal sealed class CasesReportedSource : IIndicatorSource
@@ -65,13 +83,14 @@ internal sealed class CasesReportedSource : IIndicatorSource
 
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
-        var buckets = new UnitBuckets(query.Units);
-        var cases = await CaseFigures.LoadAsync(db, buckets, c => c.ReportedAtUtc >= query.FromUtc && c.ReportedAtUtc < query.ToUtc, ct);
-        var byUnit = CaseFigures.ByUnit(buckets, cases);
+        var byUnit = await CaseFigures.ReportedAsync(db, query, ct);
         return query.Units.ToDictionary(
             u => u.RegionId,
-            u => byUnit.TryGetValue(u.RegionId, out var list) ? new RawValue(list.Count, [.. list.Select(c => c.Id)]) : new RawValue(0m, []));
+            u => byUnit.TryGetValue(u.RegionId, out var t) ? RawValue.Counted(t.A, (int)t.A) : RawValue.Counted(0m, 0));
     }
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        CaseFigures.IdsAsync(CaseFigures.Reported(db, query, unit.Path, UnitBuckets.End(unit.Path)), ct);
 }
 
 /// <summary>按时办结率: of the cases due in the period (deadline passed), the share resolved by the deadline, in %.</summary>
@@ -92,22 +111,14 @@ internal sealed class CasesOnTimeSource : IIndicatorSource
     // No case fell due: there is no share to speak of, so no data (the indicator's missing rule decides).
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
-        var buckets = new UnitBuckets(query.Units);
-        var until = query.ToUtc < query.NowUtc ? query.ToUtc : query.NowUtc;
-        var cases = await CaseFigures.LoadAsync(
-            db, buckets, c => c.DeadlineUtc >= query.FromUtc && c.DeadlineUtc < until && c.Status != CaseStatus.Rejected, ct);
-        var byUnit = CaseFigures.ByUnit(buckets, cases);
-        return query.Units.ToDictionary(u => u.RegionId, u =>
-        {
-            if (!byUnit.TryGetValue(u.RegionId, out var due) || due.Count == 0)
-            {
-                return RawValue.None;
-            }
-
-            var late = due.Where(c => CaseFigures.IsLate(c, query.NowUtc)).Select(c => c.Id).ToList();
-            return new RawValue(Math.Round(100m * (due.Count - late.Count) / due.Count, 2, MidpointRounding.AwayFromZero), late);
-        });
+        var byUnit = await CaseFigures.DueAsync(db, query, ct);
+        return query.Units.ToDictionary(u => u.RegionId, u => byUnit.TryGetValue(u.RegionId, out var t) && t.A > 0
+            ? RawValue.Counted(Math.Round(100m * (t.A - t.B) / t.A, 2, MidpointRounding.AwayFromZero), (int)t.B)
+            : RawValue.None);
     }
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        CaseFigures.IdsAsync(CaseFigures.Late(CaseFigures.Due(db, query, unit.Path, UnitBuckets.End(unit.Path))), ct);
 }
 
 /// <summary>逾期事件数: cases whose deadline passed in the period without a resolution by then.</summary>
@@ -127,17 +138,14 @@ internal sealed class CasesLateSource : IIndicatorSource
 
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
-        var buckets = new UnitBuckets(query.Units);
-        var until = query.ToUtc < query.NowUtc ? query.ToUtc : query.NowUtc;
-        var cases = await CaseFigures.LoadAsync(
-            db, buckets, c => c.DeadlineUtc >= query.FromUtc && c.DeadlineUtc < until && c.Status != CaseStatus.Rejected, ct);
-        var byUnit = CaseFigures.ByUnit(buckets, cases);
-        return query.Units.ToDictionary(u => u.RegionId, u =>
-        {
-            var late = byUnit.TryGetValue(u.RegionId, out var due) ? due.Where(c => CaseFigures.IsLate(c, query.NowUtc)).Select(c => c.Id).ToList() : [];
-            return new RawValue(late.Count, late);
-        });
+        var byUnit = await CaseFigures.DueAsync(db, query, ct);
+        return query.Units.ToDictionary(
+            u => u.RegionId,
+            u => byUnit.TryGetValue(u.RegionId, out var t) ? RawValue.Counted(t.B, (int)t.B) : RawValue.Counted(0m, 0));
     }
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        CaseFigures.IdsAsync(CaseFigures.Late(CaseFigures.Due(db, query, unit.Path, UnitBuckets.End(unit.Path))), ct);
 }
 
 /// <summary>群众评价均分: the ratings given in the period, 满意 3, 基本满意 2, 不满意 1; behind it the cases not rated 满意.</summary>
@@ -155,40 +163,41 @@ internal sealed class CasesMeanRatingSource : IIndicatorSource
 
     public string RecordsAre => "评价不满意或基本满意的事件";
 
+    // A = ratings given, B = their points, C = cases rated below 满意 (each case once).
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
-        var buckets = new UnitBuckets(query.Units);
-        var start = buckets.CommonPath;
-        var end = buckets.RangeEnd;
-#pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order the path index keeps
-        var ratings = await db.CaseEvents.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => string.Compare(e.RegionPath, start) >= 0 && string.Compare(e.RegionPath, end) < 0)
-#pragma warning restore CA1309
-            .Where(e => e.Rating != null && e.AtUtc >= query.FromUtc && e.AtUtc < query.ToUtc)
-            .Select(e => new { e.CaseId, e.RegionPath, Rating = e.Rating!.Value })
-            .ToListAsync(ct);
-        var byUnit = ratings
-            .Select(r => (Unit: buckets.Of(r.RegionPath), r.CaseId, r.Rating))
-            .Where(r => r.Unit is not null)
-            .GroupBy(r => r.Unit!.Value)
-            .ToDictionary(g => g.Key, g => g.ToList());
-        return query.Units.ToDictionary(u => u.RegionId, u =>
+        var byUnit = await query.Facts.GetAsync("cases.ratings", query, async () =>
         {
-            if (!byUnit.TryGetValue(u.RegionId, out var given))
-            {
-                return RawValue.None;
-            }
-
-            var mean = given.Average(r => Points(r.Rating));
-            var below = given.Where(r => r.Rating != CaseRating.Satisfied).Select(r => r.CaseId).Distinct().ToList();
-            return new RawValue(Math.Round(mean, 2, MidpointRounding.AwayFromZero), below);
+            var buckets = new UnitBuckets(query.Units);
+            var paths = await Ratings(db, query, buckets.CommonPath, buckets.RangeEnd, byPeriod: true)
+                .GroupBy(e => e.RegionPath)
+                .Select(g => new
+                {
+                    g.Key,
+                    Given = g.Count(),
+                    Points = g.Sum(e => e.Rating == CaseRating.Satisfied ? 3 : e.Rating == CaseRating.BasicallySatisfied ? 2 : 1),
+                    Below = g.Where(e => e.Rating != CaseRating.Satisfied).Select(e => e.CaseId).Distinct().Count(),
+                })
+                .ToListAsync(ct);
+            return Tally.ByUnit(buckets, paths.Select(p => (p.Key, new Tally(p.Given, p.Points, p.Below))));
         });
+        return query.Units.ToDictionary(u => u.RegionId, u => byUnit.TryGetValue(u.RegionId, out var t) && t.A > 0
+            ? RawValue.Counted(Math.Round((decimal)t.B / t.A, 2, MidpointRounding.AwayFromZero), (int)t.C)
+            : RawValue.None);
     }
 
-    private static decimal Points(CaseRating rating) => rating switch
-    {
-        CaseRating.Satisfied => 3m,
-        CaseRating.BasicallySatisfied => 2m,
-        _ => 1m,
-    };
+    public async Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        await Ratings(db, query, unit.Path, UnitBuckets.End(unit.Path))
+            .Where(e => e.Rating != CaseRating.Satisfied)
+            .Select(e => e.CaseId).Distinct().OrderBy(id => id)
+            .ToListAsync(ct);
+
+    // As CaseFigures.Under: a whole contest's ratings are read by period, one unit's by path.
+    private static IQueryable<CaseEvent> Ratings(ShiganDb db, SourceQuery query, string start, string end, bool byPeriod = false) =>
+#pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order the path index keeps
+        (byPeriod
+            ? db.CaseEvents.IgnoreQueryFilters().AsNoTracking().Where(e => string.Compare(e.RegionPath + "", start) >= 0 && string.Compare(e.RegionPath + "", end) < 0)
+            : db.CaseEvents.IgnoreQueryFilters().AsNoTracking().Where(e => string.Compare(e.RegionPath, start) >= 0 && string.Compare(e.RegionPath, end) < 0))
+#pragma warning restore CA1309
+            .Where(e => e.Rating != null && e.AtUtc >= query.FromUtc && e.AtUtc < query.ToUtc);
 }

@@ -26,5 +26,8 @@ internal sealed class ServiceApplicationConfiguration : IEntityTypeConfiguration
         a.HasIndex(x => new { x.RegionPath, x.Id });
         a.HasIndex(x => new { x.TakenByDepartmentId, x.Id });
         a.HasIndex(x => new { x.RegionPath, x.TakenAtUtc });
+
+        // Contest figures count the applications finished in a period per path (see Contests/ApplicationSources).
+        a.HasIndex(x => new { x.DoneAtUtc, x.RegionPath, x.Status }, "IX_ServiceApplications_Done").HasFilter("\"DoneAtUtc\" IS NOT NULL");
     }
 }

@@ -44,7 +44,7 @@ public static class ContestCommands
         ShiganDb db, IndicatorSources sources, int contestId, ContestInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var contest = await ContestAccess.Managed(db).Include(c => c.Participants).Include(c => c.Indicators).SingleOrDefaultAsync(c => c.Id == contestId, ct);
+        var contest = await ContestAccess.Managed(db).Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == contestId, ct);
         if (contest is null)
         {
             return (null, new FieldErrors());

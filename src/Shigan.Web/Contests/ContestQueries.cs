@@ -35,7 +35,7 @@ public static class ContestQueries
 
     public static async Task<ContestDetail?> DetailAsync(ShiganDb db, int contestId, string? userId, CancellationToken ct = default)
     {
-        var contest = await ContestAccess.Readable(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators)
+        var contest = await ContestAccess.Readable(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == contestId, ct);
         if (contest is null)
         {
@@ -111,14 +111,30 @@ public static class ContestQueries
             versions);
     }
 
-    /// <summary>Why A and B are apart: the gap by indicator, and the records behind each side's figure.</summary>
+    /// <summary>
+    /// Why A and B are apart: the gap by indicator, and the records behind each side's figure. Only the two rows are
+    /// read; the records of a computed figure are read now from its source, for the sheet's period as it was computed.
+    /// </summary>
     public static async Task<ExplainView?> ExplainAsync(ShiganDb db, IndicatorSources sources, int contestId, int sheetId, int a, int b, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var sheet = await SheetAsync(db, contestId, sheetId, ct);
-        var rowA = sheet?.Rows.SingleOrDefault(r => r.RegionId == a);
-        var rowB = sheet?.Rows.SingleOrDefault(r => r.RegionId == b);
-        if (sheet is null || rowA is null || rowB is null)
+        var contest = await ContestAccess.Readable(db).AsNoTracking().SingleOrDefaultAsync(c => c.Id == contestId, ct);
+        if (contest is null)
+        {
+            return null;
+        }
+
+        var manages = ContestAccess.Manages(db, contest);
+        var sheet = await ContestAccess.Sheets(db, contestId).AsNoTracking().SingleOrDefaultAsync(s => s.Id == sheetId, ct);
+        if (sheet is null || !(Public.Contains(sheet.Status) || (manages && sheet.Status == SheetStatus.Computed)))
+        {
+            return null;
+        }
+
+        var rows = await db.ScoreRows.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.SheetId == sheetId && (r.RegionId == a || r.RegionId == b))
+            .ToDictionaryAsync(r => r.RegionId, ct);
+        if (rows.GetValueOrDefault(a) is not { } rowA || rows.GetValueOrDefault(b) is not { } rowB)
         {
             return null;
         }
@@ -126,9 +142,12 @@ public static class ContestQueries
         var gap = GapExplanation.Explain(rowA.Cells, rowB.Cells);
         var indicators = sheet.Indicators.ToDictionary(i => i.Id);
         var kinds = sheet.Indicators.ToDictionary(i => i.Id, i => KindOf(sources, i));
-        var links = await RecordLinksAsync(db, kinds, [.. rowA.Cells, .. rowB.Cells], ct);
+        var records = await RecordsBehindAsync(db, sources, contest.PeriodKind, sheet, indicators, [rowA, rowB], ct);
+        var links = await RecordLinksAsync(db, kinds, records, ct);
+        IReadOnlyList<RecordLink> Side(GapPart part, ScoreRow row, ScoreCell? cell) =>
+            cell is null ? [] : Links(links, kinds.GetValueOrDefault(part.IndicatorId), records.GetValueOrDefault((part.IndicatorId, row.RegionId)) ?? []);
         return new ExplainView(
-            sheet.Id, sheet.ContestId, sheet.ContestName, sheet.Label, rowA.RegionId, rowA.UnitName, rowA.Total, rowA.Rank,
+            sheet.Id, sheet.ContestId, contest.Name, ContestPeriod.Label(contest.PeriodKind, sheet.PeriodStart), rowA.RegionId, rowA.UnitName, rowA.Total, rowA.Rank,
             rowB.RegionId, rowB.UnitName, rowB.Total, rowB.Rank, gap.Total,
             [.. gap.Parts.Select(p =>
             {
@@ -136,8 +155,57 @@ public static class ContestQueries
                 return new ExplainPart(
                     p.IndicatorId, indicator?.Name ?? "", indicator?.Weight ?? 0m, p.A?.Raw, p.B?.Raw, p.A?.Points ?? 0m, p.B?.Points ?? 0m, p.Points,
                     indicator is null ? null : RecordsAre(sources, indicator),
-                    Links(links, kinds.GetValueOrDefault(p.IndicatorId), p.A), Links(links, kinds.GetValueOrDefault(p.IndicatorId), p.B));
+                    Side(p, rowA, p.A), Side(p, rowB, p.B));
             })]);
+    }
+
+    // The ids behind each of the rows' cells: listed in the cell (judges' scores, sheets computed before the sources
+    // counted), or read from the computed indicator's source for the row's unit. One read per source and unit.
+    private static async Task<Dictionary<(int Indicator, int Region), IReadOnlyList<long>>> RecordsBehindAsync(
+        ShiganDb db, IndicatorSources sources, PeriodKind kind, ScoreSheet sheet, Dictionary<int, SheetIndicator> indicators,
+        IReadOnlyList<ScoreRow> rows, CancellationToken ct)
+    {
+        var regionIds = rows.Select(r => r.RegionId).ToList();
+        var paths = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.RegionPath, ct);
+        var (fromUtc, toUtc) = ContestPeriod.UtcRange(kind, sheet.PeriodStart);
+        var read = new Dictionary<(string Source, int Region), IReadOnlyList<long>>();
+        var result = new Dictionary<(int, int), IReadOnlyList<long>>();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row.Cells)
+            {
+                if (cell.RecordCount is not > 0 || cell.Records.Count > 0)
+                {
+                    result[(cell.IndicatorId, row.RegionId)] = cell.Records;
+                    continue;
+                }
+
+                var indicator = indicators.GetValueOrDefault(cell.IndicatorId);
+                if (indicator?.Source == SourceKind.Judges)
+                {
+                    result[(cell.IndicatorId, row.RegionId)] = await db.JudgeScores.IgnoreQueryFilters().AsNoTracking()
+                        .Where(s => s.ContestId == sheet.ContestId && s.IndicatorId == cell.IndicatorId && s.PeriodStart == sheet.PeriodStart && s.ParticipantRegionId == row.RegionId)
+                        .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+                    continue;
+                }
+
+                if (sources.Find(indicator?.SourceCode) is not { } source || !paths.TryGetValue(row.RegionId, out var path))
+                {
+                    continue;
+                }
+
+                if (!read.TryGetValue((source.Code, row.RegionId), out var ids))
+                {
+                    var unit = new SourceUnit(row.RegionId, path);
+                    ids = await source.RecordsAsync(db, new SourceQuery([unit], fromUtc, toUtc, sheet.ComputedAtUtc), unit, ct);
+                    read[(source.Code, row.RegionId)] = ids;
+                }
+
+                result[(cell.IndicatorId, row.RegionId)] = ids;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>A participant's rank in each published period, oldest first.</summary>
@@ -217,15 +285,15 @@ public static class ContestQueries
     private static string KindOf(IndicatorSources sources, SheetIndicator indicator) =>
         indicator.Source == SourceKind.Judges ? JudgeScore : sources.Find(indicator.SourceCode)?.RecordKind ?? "case";
 
-    private static IReadOnlyList<RecordLink> Links(Dictionary<(string Kind, long Id), RecordLink> links, string? kind, ScoreCell? cell) =>
-        kind is null || cell is null ? []
-            : [.. cell.Records.Select(id => links.GetValueOrDefault((kind, id)) ?? new RecordLink(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture), null))];
+    private static IReadOnlyList<RecordLink> Links(Dictionary<(string Kind, long Id), RecordLink> links, string? kind, IReadOnlyList<long> records) =>
+        kind is null ? []
+            : [.. records.Select(id => links.GetValueOrDefault((kind, id)) ?? new RecordLink(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture), null))];
 
     // Cases, applications, projects and campaign targets link to their pages (which apply the reader's own scope); judges' scores read as "name: score".
     private static async Task<Dictionary<(string Kind, long Id), RecordLink>> RecordLinksAsync(
-        ShiganDb db, Dictionary<int, string> kinds, IReadOnlyList<ScoreCell> cells, CancellationToken ct)
+        ShiganDb db, Dictionary<int, string> kinds, Dictionary<(int Indicator, int Region), IReadOnlyList<long>> records, CancellationToken ct)
     {
-        List<long> Ids(string kind) => [.. cells.Where(c => kinds.GetValueOrDefault(c.IndicatorId) == kind).SelectMany(c => c.Records).Distinct()];
+        List<long> Ids(string kind) => [.. records.Where(r => kinds.GetValueOrDefault(r.Key.Indicator) == kind).SelectMany(r => r.Value).Distinct()];
         var caseIds = Ids("case");
         var applicationIds = Ids("application");
         var projectIds = Ids("project").Select(id => (int)id).ToList();

@@ -19,7 +19,7 @@ public static class JudgeCommands
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
-        var contest = await ContestAccess.Readable(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators)
+        var contest = await ContestAccess.Readable(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == contestId, ct);
         if (contest is null)
         {

@@ -63,8 +63,7 @@ public static class SheetCommands
 
         sheet.Version = existing.Count == 0 ? 1 : existing.Max(s => s.Version) + 1;
         sheet.Status = SheetStatus.Computed;
-        db.ScoreSheets.Add(sheet);
-        await db.SaveChangesAsync(ct);
+        await SaveNewAsync(db, sheet, ct);
         return (SheetOutcome.Done, sheet.Id, errors);
     }
 
@@ -162,9 +161,40 @@ public static class SheetCommands
             draft.Concurrency++;
         }
 
-        db.ScoreSheets.Add(sheet);
-        await db.SaveChangesAsync(ct);
+        await SaveNewAsync(db, sheet, ct);
         return (SheetOutcome.Done, sheet.Id, errors);
+    }
+
+    /// <summary>
+    /// The new sheet (and every other change made to the context) saved and audited through EF, then its rows written
+    /// in bulk, in one transaction: all of it or nothing.
+    /// </summary>
+    public static async Task SaveNewAsync(ShiganDb db, ScoreSheet sheet, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sheet);
+        var rows = sheet.Rows;
+        sheet.Rows = [];
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            db.ScoreSheets.Add(sheet);
+            await db.SaveChangesAsync(ct);
+            await ScoreRowWriter.InsertAsync(db, sheet.Id, rows, ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+
+        sheet.Rows = rows;
     }
 
     public static async Task<(SheetOutcome Outcome, FieldErrors Errors)> FreezeAsync(ShiganDb db, int contestId, int sheetId, DateTime nowUtc, CancellationToken ct = default)
@@ -213,10 +243,15 @@ public static class SheetCommands
         }
 
         var unitIds = contest.Participants.Select(p => p.RegionId).ToList();
-        var names = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => unitIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var names = await db.ContestParticipants.IgnoreQueryFilters().AsNoTracking().Where(p => p.ContestId == contest.Id)
+            .Select(p => new { p.RegionId, p.Region!.Name }).ToDictionaryAsync(p => p.RegionId, p => p.Name, ct);
         var units = contest.Participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
         var (fromUtc, toUtc) = ContestPeriod.UtcRange(contest.PeriodKind, start);
-        var raw = new Dictionary<(int, int), RawValue>();
+
+        // One query for every computed indicator: those of one family (on time and late) share what it read.
+        var query = new SourceQuery(units, fromUtc, toUtc, nowUtc);
+        var judged = await JudgeValuesAsync(db, contest, start, ct);
+        var raw = new RawValue[indicators.Count][];
         var rules = new List<IndicatorRule>();
         for (var n = 0; n < indicators.Count; n++)
         {
@@ -231,21 +266,18 @@ public static class SheetCommands
                     return null;
                 }
 
-                values = await source.ComputeAsync(db, new SourceQuery(units, fromUtc, toUtc, nowUtc), ct);
+                values = await source.ComputeAsync(db, query, ct);
             }
             else
             {
-                values = await JudgeValuesAsync(db, contest, indicator.Id, start, ct);
+                values = judged.GetValueOrDefault(indicator.Id) ?? [];
             }
 
-            foreach (var (unit, value) in values)
-            {
-                raw[(indicator.Id, unit)] = value;
-            }
+            raw[n] = [.. unitIds.Select(u => values.GetValueOrDefault(u) ?? RawValue.None)];
         }
 
         var previous = await PreviousRanksAsync(db, contest, start, ct);
-        var rows = Scorer.Score(rules, unitIds, raw, previous);
+        var table = Scorer.Score(rules, unitIds, [.. raw.Select(column => column.Select(v => v.Value).ToArray())]);
         return new ScoreSheet
         {
             ContestId = contest.Id,
@@ -255,14 +287,14 @@ public static class SheetCommands
             RegionPath = contest.RegionPath,
             Indicators = [.. indicators.Select((i, n) => new SheetIndicator(
                 i.Id, i.Name, i.Dimension, i.CustomDimension, weights.Effective[n], i.Direction, i.Normalisation, i.Target, i.Cap, i.Source, i.SourceCode, i.Missing))],
-            Rows = [.. rows.Select(r => new ScoreRow
+            Rows = [.. table.Order.Select(p => new ScoreRow
             {
-                RegionId = r.Participant,
-                UnitName = names.GetValueOrDefault(r.Participant, ""),
-                Total = r.Total,
-                Rank = r.Rank,
-                PreviousRank = r.PreviousRank,
-                Cells = [.. r.Cells],
+                RegionId = unitIds[p],
+                UnitName = names.GetValueOrDefault(unitIds[p], ""),
+                Total = table.Totals[p],
+                Rank = table.Ranks[p],
+                PreviousRank = previous.TryGetValue(unitIds[p], out var before) ? before : null,
+                Cells = [.. rules.Select((rule, n) => Scorer.Cell(rule, raw[n][p], table, n, p))],
                 RegionPath = contest.RegionPath,
             })],
         };
@@ -276,24 +308,41 @@ public static class SheetCommands
         return await ContestAccess.Sheets(db, contest.Id)
             .Where(s => s.PeriodStart == before && (s.Status == SheetStatus.Published || s.Status == SheetStatus.Frozen))
             .SelectMany(s => s.Rows)
+            .Select(r => new { r.RegionId, r.Rank })
             .ToDictionaryAsync(r => r.RegionId, r => r.Rank, ct);
     }
 
-    private static async Task<Dictionary<int, RawValue>> JudgeValuesAsync(ShiganDb db, Contest contest, int indicatorId, DateOnly start, CancellationToken ct)
+    // Every judged indicator's scores in one read, in the order of the unique index (indicator, participant): each run
+    // of one participant's scores is combined as it comes. The scores' ids are read when the explanation asks.
+    private static async Task<Dictionary<int, Dictionary<int, RawValue>>> JudgeValuesAsync(ShiganDb db, Contest contest, DateOnly start, CancellationToken ct)
     {
         var scores = await db.JudgeScores.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.ContestId == contest.Id && s.IndicatorId == indicatorId && s.PeriodStart == start)
-            .Select(s => new { s.Id, s.ParticipantRegionId, s.Score })
+            .Where(s => s.ContestId == contest.Id && s.PeriodStart == start)
+            .OrderBy(s => s.IndicatorId).ThenBy(s => s.ParticipantRegionId)
+            .Select(s => new { s.IndicatorId, s.ParticipantRegionId, s.Score })
             .ToListAsync(ct);
-        return scores.GroupBy(s => s.ParticipantRegionId).ToDictionary(
-            g => g.Key,
-            g => JudgePanel.Combine([.. g.Select(s => s.Score)], contest.TrimJudgesAtLeast) is { } result
-                ? new RawValue(result.Value, [.. g.Select(s => s.Id)], result.Judges)
-                : RawValue.None);
+        var result = new Dictionary<int, Dictionary<int, RawValue>>();
+        var run = new List<decimal>();
+        for (var k = 0; k < scores.Count; k++)
+        {
+            run.Add(scores[k].Score);
+            if (k + 1 < scores.Count && scores[k + 1].IndicatorId == scores[k].IndicatorId && scores[k + 1].ParticipantRegionId == scores[k].ParticipantRegionId)
+            {
+                continue;
+            }
+
+            var byUnit = result.TryGetValue(scores[k].IndicatorId, out var found) ? found : result[scores[k].IndicatorId] = [];
+            byUnit[scores[k].ParticipantRegionId] = JudgePanel.Combine(run, contest.TrimJudgesAtLeast) is { } combined
+                ? new RawValue(combined.Value, [], combined.Judges, run.Count)
+                : RawValue.None;
+            run.Clear();
+        }
+
+        return result;
     }
 
     private static Task<Contest?> LoadAsync(ShiganDb db, int contestId, CancellationToken ct) =>
-        ContestAccess.Managed(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).SingleOrDefaultAsync(c => c.Id == contestId, ct);
+        ContestAccess.Managed(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == contestId, ct);
 
     /// <summary>A period is named by its first day, and must have begun (China time).</summary>
     public static DateOnly? CheckPeriod(Contest contest, DateOnly? periodStart, DateTime nowUtc, FieldErrors errors)
@@ -333,5 +382,5 @@ public static class SheetCommands
     }
 
     // Nothing recorded at all: every figure missing, or a zero with no record behind it (no case, no judge's score).
-    private static bool IsEmpty(ScoreSheet sheet) => sheet.Rows.All(r => r.Cells.All(c => c.Missing || (c.Raw == 0 && c.Records.Count == 0)));
+    private static bool IsEmpty(ScoreSheet sheet) => sheet.Rows.All(r => r.Cells.All(c => c.Missing || (c.Raw == 0 && c.Behind == 0)));
 }

@@ -138,6 +138,9 @@ public sealed class ContestAccessTests(ShiganApp app) : IClassFixture<ShiganApp>
         // The score is behind the sheet's figure, and a judge cannot publish.
         var sheet = await ComputeAsync(admin, contest, week);
         Assert.Equal(88.5m, sheet.Row(kenong).GetProperty("cells")[1].GetProperty("raw").GetDecimal());
+        var explain = await admin.GetJsonAsync($"/api/contests/{contest}/sheets/{sheet.Id()}/explain?a={kenong}&b={mengqiao}");
+        var review = explain.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "现场观摩");
+        Assert.EndsWith(": 88.5", review.GetProperty("recordsA")[0].GetProperty("label").GetString(), StringComparison.Ordinal);
         using var publish = await judge.SendJsonAsync(HttpMethod.Post, $"/api/contests/{contest}/sheets/{sheet.Id()}/publish", new { });
         Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
     }

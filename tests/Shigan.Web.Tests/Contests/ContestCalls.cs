@@ -57,6 +57,14 @@ internal static class ContestCalls
         return await response.JsonAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>The ids of the records behind A's figure for the named indicator, as the explanation lists them (read on demand).</summary>
+    public static async Task<List<long>> RecordsBehindAsync(HttpClient client, int contestId, JsonElement sheet, int a, int b, string indicator)
+    {
+        var explain = await client.GetJsonAsync($"/api/contests/{contestId}/sheets/{sheet.Id()}/explain?a={a}&b={b}");
+        var part = explain.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("name").GetString() == indicator);
+        return [.. part.GetProperty("recordsA").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).Order()];
+    }
+
     public static int Id(this JsonElement sheet) => sheet.GetProperty("id").GetInt32();
 
     public static JsonElement Row(this JsonElement sheet, int regionId) =>
