@@ -33,6 +33,8 @@ if (args is ["dashboard", var dashboardFile, ..])
 {
     await DashboardTimes.RunAsync(dashboardFile, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 41, Console.Out);
     return 0;
+}
+
 if (args is ["province-contest", ..])
 {
     return await ProvinceContest.RunAsync(args, Console.Out);

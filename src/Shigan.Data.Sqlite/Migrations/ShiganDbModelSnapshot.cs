@@ -724,12 +724,15 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("DepartmentId", "Status", "Id");
 
+                    b.HasIndex(new[] { "DeadlineUtc", "RegionPath", "Status" }, "IX_Cases_Due");
+
                     b.HasIndex(new[] { "RegionPath" }, "IX_Cases_FollowUp")
                         .HasFilter("\"Status\" = 6 AND NOT \"OutcomeRated\"");
 
                     b.HasIndex(new[] { "RegionPath", "Status", "DeadlineUtc" }, "IX_Cases_Open")
                         .HasFilter("\"Status\" IN (1, 2, 4, 5, 8)");
 
+                    b.HasIndex(new[] { "ReportedAtUtc", "RegionPath", "Status" }, "IX_Cases_Reported");
 
                     b.ToTable("Cases");
                 });
@@ -950,6 +953,12 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("ActorId", "CaseId");
 
                     b.HasIndex("CaseId", "Id");
+
+                    b.HasIndex(new[] { "AtUtc", "RegionPath", "Rating", "CaseId" }, "IX_CaseEvents_Ratings")
+                        .HasFilter("\"Rating\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "CaseId", "AtUtc" }, "IX_CaseEvents_Resolved")
+                        .HasFilter("\"ToStatus\" = 6");
 
                     b.ToTable("CaseEvents");
                 });
@@ -1945,6 +1954,9 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("RegionPath", "TakenAtUtc");
 
                     b.HasIndex("TakenByDepartmentId", "Id");
+
+                    b.HasIndex(new[] { "DoneAtUtc", "RegionPath", "Status" }, "IX_ServiceApplications_Done")
+                        .HasFilter("\"DoneAtUtc\" IS NOT NULL");
 
                     b.ToTable("ServiceApplications", (string)null);
                 });

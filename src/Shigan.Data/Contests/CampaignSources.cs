@@ -124,6 +124,9 @@ internal sealed class CampaignsSignedSource : IIndicatorSource
 
     public string RecordsAre => "期末尚未签约的对象";
 
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        ListedRecords.ForAsync(this, db, query, unit, ct);
+
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
         var byUnit = await CampaignFacts.ByUnitAsync(db, query, ct);
@@ -145,6 +148,9 @@ internal sealed class CampaignsDoneSource : IIndicatorSource
     public string RecordKind => CampaignFacts.RecordKind;
 
     public string RecordsAre => "期末尚未完成的对象";
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        ListedRecords.ForAsync(this, db, query, unit, ct);
 
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
@@ -170,6 +176,9 @@ internal sealed class CampaignsDaysAheadSource : IIndicatorSource
     public string RecordKind => CampaignFacts.RecordKind;
 
     public string RecordsAre => "本期完成的对象";
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        ListedRecords.ForAsync(this, db, query, unit, ct);
 
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {

@@ -26,9 +26,7 @@ internal sealed class CasesPerThousandSource : IIndicatorSource
         var ids = query.Units.Select(u => u.RegionId).ToList();
         var people = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Population, ct);
-        var buckets = new UnitBuckets(query.Units);
-        var cases = await CaseFigures.LoadAsync(db, buckets, c => c.ReportedAtUtc >= query.FromUtc && c.ReportedAtUtc < query.ToUtc, ct);
-        var byUnit = CaseFigures.ByUnit(buckets, cases);
+        var byUnit = await CaseFigures.ReportedAsync(db, query, ct); // the same read as 上报事件数 in one sheet
         return query.Units.ToDictionary(u => u.RegionId, u =>
         {
             if (people.GetValueOrDefault(u.RegionId) is not { } population || population <= 0)
@@ -36,8 +34,11 @@ internal sealed class CasesPerThousandSource : IIndicatorSource
                 return RawValue.None;
             }
 
-            var list = byUnit.TryGetValue(u.RegionId, out var found) ? found : [];
-            return new RawValue(Math.Round(1000m * list.Count / population, 2, MidpointRounding.AwayFromZero), [.. list.Select(c => c.Id)]);
+            var reported = byUnit.TryGetValue(u.RegionId, out var t) ? t.A : 0m;
+            return RawValue.Counted(Math.Round(1000m * reported / population, 2, MidpointRounding.AwayFromZero), (int)reported);
         });
     }
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        CaseFigures.IdsAsync(CaseFigures.Reported(db, query, unit.Path, UnitBuckets.End(unit.Path)), ct);
 }

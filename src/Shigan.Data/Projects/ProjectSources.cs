@@ -39,6 +39,9 @@ internal sealed class ProjectMilestonesOnTimeSource : IIndicatorSource
     public string RecordsAre => "有里程碑未按时完成的项目";
 
     // No milestone fell due: no share to speak of, so no data (the indicator's missing rule decides).
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        ListedRecords.ForAsync(this, db, query, unit, ct);
+
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
         var buckets = new UnitBuckets(query.Units);
@@ -81,6 +84,9 @@ internal sealed class ProjectProgressVsPlanSource : IIndicatorSource
     public string RecordKind => ProjectSourceRows.RecordKind;
 
     public string RecordsAre => "进度落后于计划的项目";
+
+    public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
+        ListedRecords.ForAsync(this, db, query, unit, ct);
 
     public async Task<IReadOnlyDictionary<int, RawValue>> ComputeAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
     {
