@@ -19,13 +19,7 @@ public static class StageDayCounts
     /// Sets the counters to a fresh count over the moves, for moves written past SaveChanges (the data generator's bulk
     /// load). The CampaignIndexes migration's SQL, kept there as it was when it ran.
     /// </summary>
-    public static async Task RecountAsync(ShiganDb db, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? RecountPostgres : RecountSqlite, ct);
-        await transaction.CommitAsync(ct);
-    }
+    public static Task RecountAsync(ShiganDb db, CancellationToken ct = default) => Recount.RunAsync(db, RecountSqlite, RecountPostgres, ct);
 
     private const string RecountSqlite = """
         DELETE FROM "StageDayCounts";

@@ -32,13 +32,7 @@ public static class CaseCounters
     /// Sets the counters to a fresh count over the cases, for rows written past <see cref="ShiganDb.SaveChangesAsync(bool, CancellationToken)"/>
     /// (the data generator's bulk load). The Dashboard migration's SQL, kept there as it was when it ran.
     /// </summary>
-    public static async Task RecountAsync(ShiganDb db, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? RecountPostgres : RecountSqlite, ct);
-        await transaction.CommitAsync(ct);
-    }
+    public static Task RecountAsync(ShiganDb db, CancellationToken ct = default) => Recount.RunAsync(db, RecountSqlite, RecountPostgres, ct);
 
     private const string RecountSqlite = """
         DELETE FROM "CaseCounts";
