@@ -29,7 +29,7 @@ public sealed class ScopeIndexTests(ChangshanDatabase changshan) : IClassFixture
                 "CampaignTeams:C", "CampaignUnits:C", "CampaignVisits:C", "CaseAttachments:C", "CaseEvents:C", "CaseRoutingRules:C", "Cases:C",
                 "ContestJudges:C", "Contests:C", "Departments:C", "JudgeScores:C", "ProjectBlockers:C", "ProjectEvents:C", "ProjectMembers:C",
                 "ProjectMilestones:C", "Projects:C", "Regions:C", "ScoreRows:C", "ScoreSheets:C",
-                "ServiceApplications:C", "StageMoves:C", "SubApplications:C",
+                "ServiceApplications:C", "StageDayCounts:C", "StageMoves:C", "SubApplications:C",
             ],
             collations);
     }
