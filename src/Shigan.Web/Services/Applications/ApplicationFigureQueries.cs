@@ -44,20 +44,22 @@ public static class ApplicationFigureQueries
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         var (start, end) = (period.StartUtc, period.EndUtc);
-        var sums = await ApplicationQueries.Visible(db, actor)
+        // Grouped by (done, trips): a handful of rows, and each application's trips counted once (a sum and a count
+        // over the same subquery would count them twice).
+        var groups = await ApplicationQueries.Visible(db, actor)
             .Where(a => a.TakenAtUtc >= start && a.TakenAtUtc < end)
             .Select(a => new { Done = a.Status == ApplicationStatus.Done, Trips = a.Trips.Count })
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Applications = g.Count(),
-                Done = g.Count(a => a.Done),
-                Trips = g.Sum(a => a.Done ? a.Trips : 0),
-                OneTrip = g.Count(a => a.Done && a.Trips <= 1),
-            })
-            .SingleOrDefaultAsync(ct);
-        return sums is null || sums.Done == 0
-            ? new OneTripFigures(sums?.Applications ?? 0, 0, null, null)
-            : new OneTripFigures(sums.Applications, sums.Done, (double)sums.Trips / sums.Done, (double)sums.OneTrip / sums.Done);
+            .GroupBy(a => new { a.Done, a.Trips })
+            .Select(g => new { g.Key.Done, g.Key.Trips, Count = g.Count() })
+            .ToListAsync(ct);
+        var done = groups.Where(g => g.Done).ToList();
+        var doneCount = done.Sum(g => g.Count);
+        return doneCount == 0
+            ? new OneTripFigures(groups.Sum(g => g.Count), 0, null, null)
+            : new OneTripFigures(
+                groups.Sum(g => g.Count),
+                doneCount,
+                (double)done.Sum(g => (long)g.Trips * g.Count) / doneCount,
+                (double)done.Where(g => g.Trips <= 1).Sum(g => g.Count) / doneCount);
     }
 }
