@@ -364,7 +364,7 @@ for mode in $MODES; do
   log "measuring: the mix for $duration"
   out=$(run_wrk "mix ($mode instances)" mix.lua "$duration")
   [[ -n ${sampler:-} ]] && { kill "$sampler" 2> /dev/null || true; wait "$sampler" 2> /dev/null || true; sampler=""; }
-  for pid in "${counter_pids[@]}"; do kill -INT "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; done
+  for pid in "${counter_pids[@]}"; do kill -TERM "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; done
   result=$(grep '^RESULT' <<< "$out" | cut -f3-)
   status=$(grep '^MIXSTATUS' <<< "$out" | cut -f2-)
   tokens=$(check_tokens)
