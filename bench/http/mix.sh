@@ -21,6 +21,10 @@
 #   SOAK=0                 seconds: instead of MODES, one run of this length on two instances, with a working-set and
 #                          connection sample every 30 s
 #   KILL_AT=0              seconds into the soak at which the second instance is killed (SIGKILL); 0: none
+#   SOAK_INSTANCES=2       instances in the soak (1: no kill)
+#   COUNTERS=""            path of dotnet-counters: each instance's System.Runtime counters (GC heap, committed
+#                          memory, gen 0/1/2 collections, allocation rate) every 5 s into counters-<mode>-<pid>.csv
+#   DOTNET_gcServer, DOTNET_GCConserveMemory, …  passed on to the instances as they are (the GC's own settings)
 #   STAFF=qiuchuan.staff OFFICER=qiuchuan.officer ADMIN=admin   the accounts the mix signs in as
 #   WEIGHTS                override the mix (see SPEC below), e.g. WEIGHTS="list=20 detail=20 …"
 #   PROXY_PORT=8090 FIRST_PORT=5311  OUT=<folder for results> (default: a new /tmp/shigan-mix.* folder)
@@ -40,6 +44,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 TIMEOUT=${TIMEOUT:-10s}
 SOAK=${SOAK:-0}
 KILL_AT=${KILL_AT:-0}
+SOAK_INSTANCES=${SOAK_INSTANCES:-2}
+COUNTERS=${COUNTERS:-}
 STAFF=${STAFF:-qiuchuan.staff}
 OFFICER=${OFFICER:-qiuchuan.officer}
 ADMIN=${ADMIN:-admin}
@@ -182,10 +188,16 @@ sample() {
 # The mix. weight, name, role, kind, source. Work lists about a third, a case's page a fifth, citizens' tracking a
 # fifth, new reports a twentieth, league tables and the dashboard the rest (staff glance at them between cases).
 spec() {
-  local contest sheet dashboard=0
-  contest=$(api admin '/api/contests' | jq -r '.items[0].id // empty' || true)
-  sheet=""
-  [[ -n $contest ]] && sheet=$(api admin "/api/contests/$contest/periods" | jq -r '[.[] | select(.sheetId != null)][-1].sheetId // empty' || true)
+  local dashboard=0 role contest
+  # Each role's league table: the latest published sheet of the first active contest it reads that has one (the
+  # township's weekly village contest for the staff, the county's monthly township contest for the administrator).
+  declare -A sheets=()
+  for role in staff admin; do
+    for contest in $(api "$role" '/api/contests' | jq -r '.items[].id' || true); do
+      sheets[$role]=$(api "$role" "/api/contests/$contest/periods" | jq -r --arg c "$contest" '[.[] | select(.sheetId != null)][-1].sheetId // empty | "/api/contests/\($c)/sheets/\(.)"' || true)
+      [[ -n ${sheets[$role]} ]] && break
+    done
+  done
   [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(cookie staff)" "$BASE/api/dashboard") == 200 ]] && dashboard=1
   {
     printf '12\tlist: staff, first page\tstaff\tGET\t/api/cases\n'
@@ -201,11 +213,13 @@ spec() {
     printf '5\tpublic tracking page\t-\tGET\t@%s\n' "$WORK/track.paths"
     printf '5\tOpen311 report\t-\tOPEN311\t/open311/v2/requests.json\n'
     printf '3\tcontests list\tadmin\tGET\t/api/contests\n'
-    [[ -n $sheet ]] && printf '4\tleague table\tadmin\tGET\t/api/contests/%s/sheets/%s\n' "$contest" "$sheet"
-    ((dashboard)) && printf '8\tdashboard\tstaff\tGET\t/api/dashboard\n'
+    [[ -n ${sheets[staff]:-} ]] && printf '2\tleague table: staff (township contest)\tstaff\tGET\t%s\n' "${sheets[staff]}"
+    [[ -n ${sheets[admin]:-} ]] && printf '2\tleague table: county admin\tadmin\tGET\t%s\n' "${sheets[admin]}"
+    ((dashboard)) && printf '5\tdashboard: staff\tstaff\tGET\t/api/dashboard\n'
+    ((dashboard)) && printf '3\tdashboard: county admin\tadmin\tGET\t/api/dashboard\n'
     true
   } > "$WORK/spec.tsv"
-  [[ -n $sheet ]] || log "no contest sheet to read: league tables left out"
+  [[ -n ${sheets[staff]:-}${sheets[admin]:-} ]] || log "no contest sheet to read: league tables left out"
   ((dashboard)) || log "no /api/dashboard answering 200: the dashboard left out"
   cp "$WORK/spec.tsv" "$OUT/spec.tsv"
 }
@@ -295,7 +309,7 @@ data_summary() {
 # --- runs ----------------------------------------------------------------------------------------------------
 data_summary
 echo -e "mode\treq_s\tp50_ms\tp95_ms\tp99_ms\tmax_ms\trequests\tnon2xx3xx\tsocket_errors\t2xx\t3xx\t4xx\t5xx\topen311_acked\tpg_tps\tpg_p50\tpg_p95\tpg_p99\thealthz_req_s\thealthz_p99" > "$OUT/summary.tsv"
-if ((SOAK > 0)); then MODES=2; fi
+if ((SOAK > 0)); then MODES=$SOAK_INSTANCES; fi
 for mode in $MODES; do
   TAG="m$mode-$(date +%H%M%S)"
   start_instances "$mode"
@@ -332,7 +346,7 @@ for mode in $MODES; do
       while sleep 30; do
         t=$((t + 30))
         echo "t=${t}s working set $(rss)connections $(connections) load $(cut -d' ' -f1 /proc/loadavg)"
-        if ((KILL_AT > 0 && t == KILL_AT)); then
+        if ((KILL_AT > 0 && t == KILL_AT && ${#INSTANCE_PIDS[@]} > 1)); then
           echo "t=${t}s KILL -9 instance ${INSTANCE_PIDS[1]} (the second)"
           kill -KILL "${INSTANCE_PIDS[1]}"
         fi
@@ -340,9 +354,17 @@ for mode in $MODES; do
     ) >> "$OUT/soak-samples.txt" &
     sampler=$!
   fi
+  counter_pids=()
+  if [[ -n $COUNTERS ]]; then
+    for pid in "${INSTANCE_PIDS[@]}"; do
+      "$COUNTERS" collect -p "$pid" --refresh-interval 5 --format csv -o "$OUT/counters-$mode-$pid.csv" --counters System.Runtime > /dev/null 2>&1 &
+      counter_pids+=($!)
+    done
+  fi
   log "measuring: the mix for $duration"
   out=$(run_wrk "mix ($mode instances)" mix.lua "$duration")
   [[ -n ${sampler:-} ]] && { kill "$sampler" 2> /dev/null || true; wait "$sampler" 2> /dev/null || true; sampler=""; }
+  for pid in "${counter_pids[@]}"; do kill -TERM "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; done
   result=$(grep '^RESULT' <<< "$out" | cut -f3-)
   status=$(grep '^MIXSTATUS' <<< "$out" | cut -f2-)
   tokens=$(check_tokens)

@@ -64,7 +64,7 @@ public sealed class IntakeLookups(IMemoryCache cache)
                 new RouteTarget(r.DepartmentId.ToString(CultureInfo.InvariantCulture), r.DepartmentName, r.DepartmentPath)))
             .ToList());
 
-    // Every unit at once (a county's few hundred, a province's 27,000: a few MB): a name or number a reporter makes up
+    // Every unit at once (a county's few hundred, a province's 103,665 with its grids: some tens of MB): a name or number a reporter makes up
     // finds nothing in memory, instead of leaving an entry of its own behind in the cache.
     private Task<Places> PlacesAsync(ShiganDb db, CancellationToken ct) =>
         GetAsync(PlacesKey, async () =>
@@ -77,18 +77,9 @@ public sealed class IntakeLookups(IMemoryCache cache)
     public void Forget() => Interlocked.Increment(ref generation);
 
     // An entry loaded while a change commits is stored under the generation of before the change: never read again.
-    private async Task<T> GetAsync<T>(object key, Func<Task<T>> load)
-    {
-        var current = new Generation(Interlocked.Read(ref generation), key);
-        if (cache.TryGetValue(current, out T? hit))
-        {
-            return hit!;
-        }
-
-        var value = await load();
-        cache.Set(current, value, Life);
-        return value;
-    }
+    // Concurrent misses share one load (CacheLoads): the unit list of a province is 100,000 rows.
+    private Task<T> GetAsync<T>(object key, Func<Task<T>> load) =>
+        cache.GetOrLoadAsync(new Generation(Interlocked.Read(ref generation), key), Life, load);
 
     private sealed record Generation(long Number, object Key);
 

@@ -37,7 +37,7 @@ public static class DashboardQuery
         var counted = RegionPaths.Depth(scope.Prefix) <= 2;
         var cells = counted ? await CellsFromCountersAsync(db, scope, ct) : await CellsFromCasesAsync(db, ct);
         var daily = counted ? await DaysFromCountersAsync(db, scope, today, ct) : await DaysFromCasesAsync(db, today, ct);
-        var trips = (await ApplicationFiguresApi.ReportAsync(db, actor, new FigurePeriod(today.AddDays(-(TripDays - 1)), today), null, ct)).Overall;
+        var trips = await ApplicationFigureQueries.OverallAsync(db, actor, new FigurePeriod(today.AddDays(-(TripDays - 1)), today), ct);
         return new DashboardView(
             unit?.Code ?? "",
             unit?.Name ?? "",
@@ -51,18 +51,33 @@ public static class DashboardQuery
             await ProjectsAsync(db, today, ct));
     }
 
-    /// <summary>The board's own figures (the database's filter keeps them to the actor's unit), so the two never disagree.</summary>
+    /// <summary>
+    /// The board's figures (the database's filter keeps them to the actor's unit) counted by the database: the held
+    /// projects' plan figures (a few columns of each), the overdue milestones and open blockers as counts. The board
+    /// reads every project with all its milestones and blockers, which a city's dashboard must not.
+    /// </summary>
     private static async Task<ProjectSummary> ProjectsAsync(ShiganDb db, DateOnly today, CancellationToken ct)
     {
-        var board = await ProjectQueries.BoardAsync(db, new ProjectFilter(), today, ct);
-        var held = board.Items.Where(p => p.Status is ProjectStatus.Planned or ProjectStatus.UnderWay).ToList();
+        var held = (await db.Projects.AsNoTracking()
+            .Where(p => p.Status == ProjectStatus.Planned || p.Status == ProjectStatus.UnderWay)
+            .Select(p => new { p.Id, p.Name, Unit = p.Region!.Name, p.Progress, p.StartDate, p.PlannedEndDate })
+            .ToListAsync(ct))
+            .Select(p =>
+            {
+                var planned = ProjectRules.PlannedProgress(p.StartDate, p.PlannedEndDate, today);
+                return new { p.Id, p.Name, p.Unit, p.Progress, Planned = planned, Gap = Math.Round(p.Progress - planned, 1) };
+            })
+            .ToList();
+        var behind = held.Where(p => p.Gap < -ProjectRow.BehindPoints).ToList();
+        var overdueMilestones = await db.ProjectMilestones.AsNoTracking().CountAsync(m => m.DoneDate == null && m.PlannedDate < today, ct);
+        var openBlockers = await db.ProjectBlockers.AsNoTracking().CountAsync(b => b.Status == BlockerStatus.Open, ct);
         return new ProjectSummary(
             held.Count,
-            held.Count(p => p.BehindPlan),
-            board.OverdueMilestones,
-            board.OpenBlockers,
-            [.. held.Where(p => p.BehindPlan).OrderBy(p => p.Gap).Take(ProjectRows)
-                .Select(p => new ProjectProgress(p.Id, p.Name, p.Unit, p.Progress, p.PlannedProgress, $"/projects/{p.Id}"))],
+            behind.Count,
+            overdueMilestones,
+            openBlockers,
+            [.. behind.OrderBy(p => p.Gap).ThenBy(p => p.Id).Take(ProjectRows)
+                .Select(p => new ProjectProgress(p.Id, p.Name, p.Unit, p.Progress, p.Planned, $"/projects/{p.Id}"))],
             "/projects",
             "/projects/blockers");
     }

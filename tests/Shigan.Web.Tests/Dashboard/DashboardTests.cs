@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Cases;
@@ -179,5 +180,59 @@ public sealed class DashboardTests(ShiganApp app) : IClassFixture<ShiganApp>
         // Another township's dashboard does not count it.
         var other = (await (await app.SessionAsync("mengqiao.cadre")).GetJsonAsync("/api/dashboard")).GetProperty("projects");
         Assert.DoesNotContain(other.GetProperty("furthestBehind").EnumerateArray(), p => p.GetProperty("id").GetInt32() == id);
+    }
+
+    [Fact]
+    public async Task Project_counts_counted_by_the_database_equal_the_boards_for_the_county_a_township_and_a_village()
+    {
+        var staff = await app.SessionAsync("qiuchuan.staff");
+        var admin = await app.SessionAsync("admin");
+        var village = await app.FirstVillageIdAsync(Places.Qiuchuan);
+        // Behind with an overdue milestone and an overdue blocker; on plan; done with a milestone never ticked off; elsewhere.
+        var behind = (await staff.CreateProjectAsync("球川镇村道硬化", village, ("路基", -2), ("路面", 6))).ProjectId();
+        await staff.PostOkAsync($"/api/projects/{behind}/blockers", new { kind = "Funding", ownerUserName = "qiuchuan.staff", dueDate = ProjectCalls.Today.AddDays(-1), note = "配套资金未到位" });
+        var onPlan = (await staff.CreateProjectAsync("球川镇文化礼堂", village, ("主体", 4))).ProjectId();
+        await staff.PostOkAsync($"/api/projects/{onPlan}/report", new { progress = 60 });
+        var done = (await staff.CreateProjectAsync("球川镇公厕改造", village, ("验收", -1))).ProjectId();
+        using (var edit = await staff.PutAsJsonAsync($"/api/projects/{done}", Merge(ProjectCalls.Body("球川镇公厕改造", village), new { progress = 100, status = "Done", version = 1 })))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, edit.StatusCode);
+        }
+
+        var mengqiao = await app.RegionIdAsync(Places.Mengqiao);
+        await (await app.SessionAsync("mengqiao.cadre")).CreateProjectAsync("濛桥村水渠清淤", mengqiao, ("清淤", -4));
+
+        foreach (var session in new[] { admin, staff, await app.SessionAsync("mengqiao.cadre") })
+        {
+            var projects = (await session.GetJsonAsync("/api/dashboard")).GetProperty("projects");
+            var board = await session.GetJsonAsync("/api/projects");
+            var items = board.GetProperty("items").EnumerateArray().ToList();
+            var held = items.Where(p => p.GetProperty("status").GetString() is "Planned" or "UnderWay").ToList();
+            var behindPlan = held.Where(p => p.GetProperty("behindPlan").GetBoolean()).ToList();
+
+            Assert.Equal(held.Count, projects.GetProperty("active").GetInt32());
+            Assert.Equal(behindPlan.Count, projects.GetProperty("behindPlan").GetInt32());
+            Assert.Equal(board.GetProperty("overdueMilestones").GetInt32(), projects.GetProperty("overdueMilestones").GetInt32());
+            Assert.Equal(board.GetProperty("openBlockers").GetInt32(), projects.GetProperty("openBlockers").GetInt32());
+            Assert.Equal(
+                [.. behindPlan.OrderBy(p => p.GetProperty("gap").GetDouble()).ThenBy(p => p.GetProperty("id").GetInt32()).Take(5).Select(p => p.GetProperty("id").GetInt32())],
+                projects.GetProperty("furthestBehind").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToList());
+        }
+
+        var township = (await staff.GetJsonAsync("/api/dashboard")).GetProperty("projects");
+        Assert.Contains(township.GetProperty("furthestBehind").EnumerateArray(), p => p.GetProperty("id").GetInt32() == behind);
+        Assert.DoesNotContain(township.GetProperty("furthestBehind").EnumerateArray(), p => p.GetProperty("id").GetInt32() == onPlan);
+        Assert.True(township.GetProperty("overdueMilestones").GetInt32() >= 2 && township.GetProperty("openBlockers").GetInt32() >= 1);
+    }
+
+    private static Dictionary<string, object?> Merge(object body, object change)
+    {
+        var merged = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(body))!;
+        foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(change))!)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 }

@@ -130,6 +130,24 @@ public sealed class ApplicationFiguresTests(ShiganApp app) : IClassFixture<Shiga
         Assert.NotEmpty(overall.GetProperty("mostMissed").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("qiuchuan.staff")]
+    [InlineData("hukou.clerk")]
+    public async Task The_dashboards_one_trip_card_shows_the_figures_pages_overall_line_for_the_same_ninety_days(string account)
+    {
+        await TakenTodayAsync();
+        var session = await app.SessionAsync(account);
+
+        var overall = (await session.GetJsonAsync("/api/application-figures")).GetProperty("overall");
+        var card = (await session.GetJsonAsync("/api/dashboard")).GetProperty("trips");
+
+        Assert.Equal(overall.GetProperty("applications").GetInt32(), card.GetProperty("applications").GetInt32());
+        Assert.True(overall.GetProperty("applications").GetInt32() > 0);
+        Assert.Equal(overall.GetProperty("averageTrips").GetDouble(), card.GetProperty("averageTrips").GetDouble(), 9);
+        Assert.Equal(overall.GetProperty("shareInOneTrip").GetDouble(), card.GetProperty("shareInOneTrip").GetDouble(), 9);
+    }
+
     [Fact]
     public async Task A_backwards_period_is_refused_with_a_message()
     {

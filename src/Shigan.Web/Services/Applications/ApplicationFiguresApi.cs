@@ -1,12 +1,10 @@
 using System.Data;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Shigan.Core.Cases;
-using Shigan.Core.Org;
 using Shigan.Core.Services.Applications;
 using Shigan.Data;
 using Shigan.Web.Access;
@@ -42,7 +40,7 @@ public static class ApplicationFiguresApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [text[PeriodMessage]] });
         }
 
-        return TypedResults.Ok(await ReportAsync(db, actor, period, regionId, ct));
+        return TypedResults.Ok(await ApplicationFigureQueries.ReportAsync(db, actor, period, regionId, ct));
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
@@ -53,7 +51,7 @@ public static class ApplicationFiguresApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [text[PeriodMessage]] });
         }
 
-        var report = await ReportAsync(db, actor, period, regionId, ct);
+        var report = await ApplicationFigureQueries.ReportAsync(db, actor, period, regionId, ct);
         var name = $"{text["办件统计"]}-{period.From.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{period.To.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx";
         return TypedResults.File(await WorkbookAsync(report, text, ct), CaseExportApi.ContentType, name);
     }
@@ -67,24 +65,6 @@ public static class ApplicationFiguresApi
         var end = to ?? ChinaTime.DateOf(clock.GetUtcNow());
         var start = from ?? end.AddDays(-(DefaultDays - 1));
         return start > end || end.DayNumber - start.DayNumber >= MaxDays ? null : new FigurePeriod(start, end);
-    }
-
-    /// <summary>The figures the actor sees, narrowed to one unit when asked (a unit the actor cannot see: nothing).</summary>
-    public static async Task<FigureReport> ReportAsync(ShiganDb db, CurrentActor actor, FigurePeriod period, int? regionId, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var applications = ApplicationQueries.Visible(db, actor);
-        if (regionId is { } unitId)
-        {
-            var path = await db.Regions.AsNoTracking().Where(r => r.Id == unitId).Select(r => r.RegionPath).SingleOrDefaultAsync(ct);
-            var scope = path is null ? RegionScope.Nothing : RegionScope.Of(path);
-            var (start, end) = (scope.RangeStart, scope.RangeEnd);
-#pragma warning disable CA1309 // translated to SQL's >= and <, as the scope filter is (see ShiganDb)
-            applications = applications.Where(a => string.Compare(a.RegionPath, start) >= 0 && string.Compare(a.RegionPath, end) < 0);
-#pragma warning restore CA1309
-        }
-
-        return await ApplicationFigures.ReportAsync(db, applications, period, ct);
     }
 
     /// <summary>Two sheets: one line per township (the first, so a reader of the first sheet gets the units), one per item.</summary>
