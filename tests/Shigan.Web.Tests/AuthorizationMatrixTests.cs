@@ -62,6 +62,8 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["POST /api/campaigns/"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/teams"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/members"] = r => CampaignRoles.MayManage(r),
+        ["DELETE /api/campaigns/{campaignId:int}/teams/{teamId:int}/members/{memberId:int}"] = r => CampaignRoles.MayManage(r),
+        ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/targets"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/import"] = r => CampaignRoles.MayManage(r),
         ["POST /api/projects/"] = r => ProjectRoles.MayManage(r),
         ["PUT /api/projects/{projectId:int}"] = r => ProjectRoles.MayManage(r),
