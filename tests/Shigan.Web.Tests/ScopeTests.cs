@@ -51,7 +51,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
     private sealed record Targets(
         int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment,
         int Campaign, long CampaignTarget, int Team, int Contest = 0, int Sheet = 0, long Application = 0, long Part = 0,
-        int Project = 0, int Milestone = 0, int Blocker = 0, int TeamMember = 0);
+        int Project = 0, int Milestone = 0, int Blocker = 0, int TeamMember = 0, long ProjectPhoto = 0);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -202,6 +202,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             _ => new { kind = "Other", ownerUserName = "qiuchuan.staff", dueDate = "2026-11-20", note = "越权堵点" }),
         ["POST /api/projects/{projectId:int}/blockers/{blockerId:int}/resolve"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/blockers/{t.Blocker}/resolve",
             _ => new { resolution = "越权销号" }),
+        ["GET /api/projects/{projectId:int}/photos"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/photos"),
+        ["GET /api/projects/{projectId:int}/photos/{photoId:long}"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/photos/{t.ProjectPhoto}"),
+        ["POST /api/projects/{projectId:int}/photos"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/photos", _ => PhotoForm()),
         ["GET /api/applications/"] = new(Expect.EmptyList, t => $"/api/applications?regionId={t.Township}"),
         ["GET /api/applications/checklist"] = new(Expect.OwnWindow, t => $"/api/applications/checklist?lifeEvent=newborn&regionId={t.Township}"),
         ["GET /api/applications/{applicationId:long}"] = new(Expect.Hidden, t => $"/api/applications/{t.Application}"),
@@ -217,7 +220,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
 
     private static readonly Targets Missing = new(
         999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_999_994, 999_993,
-        999_992, 999_991, 999_999_990, 999_999_989, 999_988, 999_987, 999_986, 999_985);
+        999_992, 999_991, 999_999_990, 999_999_989, 999_988, 999_987, 999_986, 999_985, 999_999_984);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -267,7 +270,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             if (probe.Body is not null)
             {
                 calls.Add(($"{route} (empty body)", probe.Expect is Expect.Refused or Expect.OwnWindow ? probe.Expect : Expect.Hidden,
-                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal)
+                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal) || route.EndsWith("/photos", StringComparison.Ordinal)
                         ? EmptyForm()
                         : new { }));
             }
@@ -369,6 +372,13 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
     }
 
     // A form as a browser sends one left blank: one empty field, no files.
+    private static MultipartFormDataContent PhotoForm()
+    {
+        var photo = new ByteArrayContent(TestPictures.Png());
+        photo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        return new MultipartFormDataContent { { photo, "files", "越权.png" } };
+    }
+
     private static MultipartFormDataContent EmptyForm() => new() { { new StringContent(""), "note" } };
 
     // A form (files) goes as it is; anything else as JSON.
@@ -463,6 +473,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         var (campaign, campaignTarget, team, teamMember) = await CampaignAsSystemAsync(await app.RegionIdAsync(townshipCode));
         var application = await ForeignApplicationAsync(await app.RegionIdAsync(townshipCode));
         var project = await ProjectAsSystemAsync(await app.RegionIdAsync(townshipCode));
+        var projectPhoto = await app.WithDbAsync(async db =>
+            await db.ProjectPhotos.Where(p => p.ProjectId == project.Id).Select(p => (long?)p.Id).FirstOrDefaultAsync() ?? await PhotoAsSystemAsync(db, project.Id));
         return new Targets(
             await app.RegionIdAsync(townshipCode),
             townshipCode,
@@ -483,7 +495,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             project.Id,
             project.Milestone,
             project.Blocker,
-            teamMember);
+            teamMember,
+            projectPhoto);
     }
 
     /// <summary>A campaign of the township with one household and one team with a member (made once per host and township).</summary>
@@ -582,6 +595,25 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             await db.SaveChangesAsync();
             return (added.Id, added.Parts[0].Id);
         });
+
+    private static async Task<long> PhotoAsSystemAsync(Shigan.Data.ShiganDb db, int projectId)
+    {
+        var png = TestPictures.Png();
+        var added = new ProjectPhoto
+        {
+            ProjectId = projectId,
+            FileName = "工地.png",
+            ContentType = "image/png",
+            Length = png.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)),
+            Content = png,
+            AddedByName = "测试",
+            RegionPath = "",
+        };
+        db.ProjectPhotos.Add(added);
+        await db.SaveChangesAsync();
+        return added.Id;
+    }
 
     private static async Task<long> AttachAsSystemAsync(Shigan.Data.ShiganDb db, long caseId)
     {
