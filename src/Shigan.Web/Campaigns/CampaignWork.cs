@@ -125,9 +125,19 @@ public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider c
             return (WorkOutcome.NotFound, errors);
         }
 
-        if (input.TeamId is { } teamId && !await db.CampaignTeams.AnyAsync(t => t.Id == teamId && t.CampaignId == campaignId, ct))
+        if (input.TeamId is { } teamId)
         {
-            return (WorkOutcome.Invalid, errors.Add("teamId", "工作组不存在"));
+            var teamPath = await db.CampaignTeams.Where(t => t.Id == teamId && t.CampaignId == campaignId).Select(t => t.RegionPath).SingleOrDefaultAsync(ct);
+            if (teamPath is null)
+            {
+                return (WorkOutcome.Invalid, errors.Add("teamId", "工作组不存在"));
+            }
+
+            // As for buildings given to a team: its members could not see a target of another township.
+            if (!target.RegionPath.StartsWith(teamPath, StringComparison.Ordinal))
+            {
+                return (WorkOutcome.Invalid, errors.Add("teamId", "对象不在该工作组所属乡镇"));
+            }
         }
 
         foreach (var t in await WithEverythingBelowAsync([target], ct))

@@ -119,6 +119,9 @@ public sealed class CampaignTeamTests(ShiganApp app) : IClassFixture<ShiganApp>
 
         using var elsewhere = await admin.PostAsJsonAsync($"/api/campaigns/{campaign}/teams/{team}/targets", new { targetIds = new[] { foreignBuilding } });
         Assert.Equal(["对象不在该工作组所属乡镇"], (await elsewhere.JsonAsync(HttpStatusCode.BadRequest)).Errors()["targetIds"]);
+        using var one = await admin.PutAsJsonAsync($"/api/campaigns/{campaign}/targets/{await IdOfAsync(campaign, "濛桥小区/1幢/1单元101")}/team", new { teamId = team });
+        Assert.Equal(["对象不在该工作组所属乡镇"], (await one.JsonAsync(HttpStatusCode.BadRequest)).Errors()["teamId"]);
+        Assert.Empty(await KeysOfTeamAsync(campaign, team));
 
         // 大桥头乡's own campaign: 球川镇's staff neither assign in it nor take members off its teams.
         var daqiaotou = await admin.CreateHousingAsync("大桥头乡分组", await app.RegionIdAsync(Places.Daqiaotou));
