@@ -89,6 +89,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<ProjectEvent> ProjectEvents => Set<ProjectEvent>();
 
+    public DbSet<ProjectPhoto> ProjectPhotos => Set<ProjectPhoto>();
+
     public DbSet<ServiceApplication> ServiceApplications => Set<ServiceApplication>();
 
     public DbSet<SubApplication> SubApplications => Set<SubApplication>();
@@ -150,6 +152,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<ProjectBlocker>(builder);
         ScopeFilter<ProjectMember>(builder);
         ScopeFilter<ProjectEvent>(builder);
+        ScopeFilter<ProjectPhoto>(builder);
 
         // The dashboard reads a scope's counters as a range of township paths, compared bytewise like RegionPath.
         if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")

@@ -51,4 +51,34 @@ public sealed class DashboardFlowTests(BrowserApp app, BrowserFixture browser)
         await Expect(list.CaseLinks).ToHaveCountAsync(1);
         await Expect(Page.Locator("[data-test=view-late] button.ant-btn-primary")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Leaving_the_dashboard_before_its_charts_are_drawn_leaves_the_next_page_working()
+    {
+        await Login.SignInAsync("qiuchuan.staff");
+        // The charts' script is held back, so the user is gone before any chart is drawn.
+        var held = new TaskCompletionSource();
+        var released = new TaskCompletionSource();
+        await Page.RouteAsync("**/js/dashboard-chart.js", async route =>
+        {
+            held.TrySetResult();
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+            released.TrySetResult();
+        });
+        var dashboard = new DashboardPage(Page);
+        await dashboard.GotoAsync();
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        await Layout.OpenFromMenuAsync("行政区划");
+
+        await Expect(Org.Code).ToHaveTextAsync("330822111000");
+        // The held script now arrives for a page that is gone; the circuit must live on.
+        await released.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await Page.WaitForTimeoutAsync(500);
+        await Org.SearchAsync("龙头街");
+        await Expect(Org.SearchResultsHeading).ToBeVisibleAsync();
+        await Expect(Org.Table).ToContainTextAsync("龙头街居委会");
+        Assert.Equal(0, await dashboard.CasesChart.CountAsync());
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Shigan.Web.BrowserTests.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -103,5 +104,32 @@ public sealed class OrgTreeTests(BrowserApp app, BrowserFixture browser)
         var codes = await Org.UnitCodes.AllInnerTextsAsync();
         Assert.All(codes, code => Assert.StartsWith("330822111", code.Trim(), StringComparison.Ordinal));
         await Expect(Page.Locator("body")).Not.ToContainTextAsync("大桥头乡");
+    }
+
+    [Fact]
+    public async Task Township_staff_set_a_villages_population_and_a_number_out_of_range_is_refused_under_the_field()
+    {
+        var village = await App.WithDbAsync(db => db.Regions.Where(r => r.Parent!.Code == "330822111000").OrderByDescending(r => r.Code)
+            .Select(r => new { r.Id, r.Name }).FirstAsync());
+        await Login.SignInAsync("qiuchuan.staff");
+        await Org.GotoAsync(village.Id);
+        await Org.WaitUntilInteractiveAsync();
+        var input = Page.Locator("[data-test=population-input] input");
+        var save = Page.Locator("[data-test=population-save] button");
+
+        await Page.Locator("[data-test=population-edit] button").ClickAsync();
+        await input.FillAsync("0");
+        await save.ClickAsync();
+        await Expect(Page.Locator("[data-test=population-error]")).ToHaveTextAsync("常住人口须大于 0 且小于 10,000,000");
+
+        await input.FillAsync("2345");
+        await save.ClickAsync();
+        await Expect(Page.Locator("[data-test=org-population]")).ToHaveTextAsync("2,345");
+        Assert.Equal(2345, await App.WithDbAsync(db => db.Regions.Where(r => r.Id == village.Id).Select(r => r.Population).SingleAsync()));
+
+        // Saved, not only shown: it is there when the page is opened again.
+        await Page.ReloadAsync();
+        await Org.WaitUntilInteractiveAsync();
+        await Expect(Page.Locator("[data-test=org-population]")).ToHaveTextAsync("2,345");
     }
 }

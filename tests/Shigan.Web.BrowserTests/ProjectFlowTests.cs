@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 using Shigan.Core.Cases;
 using Shigan.Core.Projects;
+using Shigan.Testing;
 using Shigan.Web.BrowserTests.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -36,6 +38,18 @@ public sealed class ProjectFlowTests(BrowserApp app, BrowserFixture browser)
 
         await Expect(pages.OpenBlockerCount).ToHaveTextAsync("1");
         await Expect(pages.Blocker("县级配套资金未拨付").Locator("[data-test=blocker-state]")).ToHaveTextAsync("已销号");
+
+        // A photo of the site: a text file named .jpg is refused by name; a PNG shows as a thumbnail with who and when.
+        await pages.AddPhotosAsync(new FilePayload { Name = "说明.jpg", MimeType = "image/jpeg", Buffer = TestPictures.Text() });
+        await Expect(pages.PhotoError).ToContainTextAsync("说明.jpg：只能上传 JPEG、PNG 或 WebP 照片");
+        await Expect(pages.Photos).ToHaveCountAsync(0);
+        await pages.AddPhotosAsync(new FilePayload { Name = "老街立面.png", MimeType = "image/png", Buffer = TestPictures.Png(64, 48) });
+        await Expect(pages.Photos).ToHaveCountAsync(1);
+        await Expect(pages.Photos.Locator("[data-test=photo-name]")).ToHaveTextAsync("老街立面.png");
+        await Expect(pages.Photos.Locator("[data-test=photo-meta]")).ToContainTextAsync("球川镇 应华");
+        await pages.Photos.Locator("[data-test=photo-thumb]").ScrollIntoViewIfNeededAsync();
+        await Expect(pages.Photos.Locator("[data-test=photo-thumb]")).ToHaveJSPropertyAsync("naturalWidth", 64);
+        await Expect(Page.Locator("[data-test=history-item]").First).ToContainTextAsync("老街立面.png");
         await KeepScreenshotAsync("shigan-project.png");
 
         // The leader's list keeps only the blocker still open.

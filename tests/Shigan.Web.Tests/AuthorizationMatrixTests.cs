@@ -62,6 +62,8 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["POST /api/campaigns/"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/teams"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/members"] = r => CampaignRoles.MayManage(r),
+        ["DELETE /api/campaigns/{campaignId:int}/teams/{teamId:int}/members/{memberId:int}"] = r => CampaignRoles.MayManage(r),
+        ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/targets"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/import"] = r => CampaignRoles.MayManage(r),
         ["POST /api/projects/"] = r => ProjectRoles.MayManage(r),
         ["PUT /api/projects/{projectId:int}"] = r => ProjectRoles.MayManage(r),
@@ -70,6 +72,7 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["POST /api/projects/{projectId:int}/milestones/{milestoneId:int}/done"] = r => ProjectRoles.MayManage(r),
         ["POST /api/projects/{projectId:int}/blockers"] = r => ProjectRoles.MayManage(r),
         ["POST /api/projects/{projectId:int}/blockers/{blockerId:int}/resolve"] = r => ProjectRoles.MayManage(r),
+        ["POST /api/projects/{projectId:int}/photos"] = r => ProjectRoles.MayManage(r),
         ["/contests/new"] = ContestRules.CanManage,
         ["GET /contests/{Id:int}/edit"] = ContestRules.CanManage,
     };

@@ -51,7 +51,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
     private sealed record Targets(
         int Township, string TownshipCode, int Village, int Department, string Account, long Case, int Rule, int Client, long Attachment,
         int Campaign, long CampaignTarget, int Team, int Contest = 0, int Sheet = 0, long Application = 0, long Part = 0,
-        int Project = 0, int Milestone = 0, int Blocker = 0);
+        int Project = 0, int Milestone = 0, int Blocker = 0, int TeamMember = 0, long ProjectPhoto = 0);
 
     private sealed record Probe(Expect Expect, Func<Targets, string> Url, Func<Targets, object>? Body = null);
 
@@ -178,6 +178,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["POST /api/campaigns/{campaignId:int}/teams"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams", t => new { name = "越权工作组", unitId = t.Township }),
         ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/members"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams/{t.Team}/members",
             _ => new { userName = "qiuchuan.staff" }),
+        ["DELETE /api/campaigns/{campaignId:int}/teams/{teamId:int}/members/{memberId:int}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams/{t.Team}/members/{t.TeamMember}"),
+        ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/targets"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/teams/{t.Team}/targets",
+            t => new { targetIds = new[] { t.CampaignTarget } }),
         ["POST /api/campaigns/{campaignId:int}/import"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/import",
             _ => CampaignSheetForm()),
         ["GET /api/campaigns/{campaignId:int}/export"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/export"),
@@ -199,6 +202,9 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             _ => new { kind = "Other", ownerUserName = "qiuchuan.staff", dueDate = "2026-11-20", note = "越权堵点" }),
         ["POST /api/projects/{projectId:int}/blockers/{blockerId:int}/resolve"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/blockers/{t.Blocker}/resolve",
             _ => new { resolution = "越权销号" }),
+        ["GET /api/projects/{projectId:int}/photos"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/photos"),
+        ["GET /api/projects/{projectId:int}/photos/{photoId:long}"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/photos/{t.ProjectPhoto}"),
+        ["POST /api/projects/{projectId:int}/photos"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/photos", _ => PhotoForm()),
         ["GET /api/applications/"] = new(Expect.EmptyList, t => $"/api/applications?regionId={t.Township}"),
         ["GET /api/applications/checklist"] = new(Expect.OwnWindow, t => $"/api/applications/checklist?lifeEvent=newborn&regionId={t.Township}"),
         ["GET /api/applications/{applicationId:long}"] = new(Expect.Hidden, t => $"/api/applications/{t.Application}"),
@@ -214,7 +220,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
 
     private static readonly Targets Missing = new(
         999_999, "330822999000", 999_998, 999_997, Guid.NewGuid().ToString(), 999_999_999, 999_996, 999_995, 999_999_995, 999_994, 999_999_994, 999_993,
-        999_992, 999_991, 999_999_990, 999_999_989, 999_988, 999_987, 999_986);
+        999_992, 999_991, 999_999_990, 999_999_989, 999_988, 999_987, 999_986, 999_985, 999_999_984);
 
     [Fact]
     public void Every_api_route_has_an_entry_in_the_scope_table()
@@ -264,7 +270,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             if (probe.Body is not null)
             {
                 calls.Add(($"{route} (empty body)", probe.Expect is Expect.Refused or Expect.OwnWindow ? probe.Expect : Expect.Hidden,
-                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal)
+                    _ => route.EndsWith("attachments", StringComparison.Ordinal) || route.EndsWith("with-photos", StringComparison.Ordinal) || route.EndsWith("import", StringComparison.Ordinal) || route.EndsWith("/photos", StringComparison.Ordinal)
                         ? EmptyForm()
                         : new { }));
             }
@@ -366,6 +372,13 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
     }
 
     // A form as a browser sends one left blank: one empty field, no files.
+    private static MultipartFormDataContent PhotoForm()
+    {
+        var photo = new ByteArrayContent(TestPictures.Png());
+        photo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        return new MultipartFormDataContent { { photo, "files", "越权.png" } };
+    }
+
     private static MultipartFormDataContent EmptyForm() => new() { { new StringContent(""), "note" } };
 
     // A form (files) goes as it is; anything else as JSON.
@@ -457,9 +470,11 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         // A photo on it, so a download from outside would show.
         var attachment = await app.WithDbAsync(async db =>
             await db.CaseAttachments.Where(a => a.CaseId == foreignCase).Select(a => (long?)a.Id).FirstOrDefaultAsync() ?? await AttachAsSystemAsync(db, foreignCase));
-        var (campaign, campaignTarget, team) = await CampaignAsSystemAsync(await app.RegionIdAsync(townshipCode));
+        var (campaign, campaignTarget, team, teamMember) = await CampaignAsSystemAsync(await app.RegionIdAsync(townshipCode));
         var application = await ForeignApplicationAsync(await app.RegionIdAsync(townshipCode));
         var project = await ProjectAsSystemAsync(await app.RegionIdAsync(townshipCode));
+        var projectPhoto = await app.WithDbAsync(async db =>
+            await db.ProjectPhotos.Where(p => p.ProjectId == project.Id).Select(p => (long?)p.Id).FirstOrDefaultAsync() ?? await PhotoAsSystemAsync(db, project.Id));
         return new Targets(
             await app.RegionIdAsync(townshipCode),
             townshipCode,
@@ -479,16 +494,26 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             application.Part,
             project.Id,
             project.Milestone,
-            project.Blocker);
+            project.Blocker,
+            teamMember,
+            projectPhoto);
     }
 
-    /// <summary>A campaign of the township with one household and one team (made once per host and township).</summary>
-    private async Task<(int Campaign, long Target, int Team)> CampaignAsSystemAsync(int township) =>
+    /// <summary>A campaign of the township with one household and one team with a member (made once per host and township).</summary>
+    private async Task<(int Campaign, long Target, int Team, int Member)> CampaignAsSystemAsync(int township) =>
         await app.WithDbAsync(async db =>
         {
             if (await db.CampaignTargets.Where(t => t.RegionId == township).Select(t => new { t.CampaignId, t.Id, t.TeamId }).FirstOrDefaultAsync() is { TeamId: { } teamId } existing)
             {
-                return (existing.CampaignId, existing.Id, teamId);
+                if (await db.CampaignTeamMembers.Where(m => m.TeamId == teamId).Select(m => (int?)m.Id).FirstOrDefaultAsync() is not { } memberId)
+                {
+                    var member = new CampaignTeamMember { TeamId = teamId, Name = "组员", RegionPath = "" };
+                    db.CampaignTeamMembers.Add(member);
+                    await db.SaveChangesAsync();
+                    memberId = member.Id;
+                }
+
+                return (existing.CampaignId, existing.Id, teamId, memberId);
             }
 
             var region = await db.Regions.SingleAsync(r => r.Id == township);
@@ -503,9 +528,11 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             };
             var team = new CampaignTeam { Campaign = campaign, Name = region.Name + "工作组", Region = region, RegionPath = "" };
             var target = new CampaignTarget { Campaign = campaign, Key = "小区/1幢/101", Name = "101", Level = TargetLevel.Household, Region = region, RegionPath = "", Team = team, Owner = "户主" };
+            var teamMember = new CampaignTeamMember { Team = team, Name = "组员", RegionPath = "" };
             db.CampaignTargets.Add(target);
+            db.CampaignTeamMembers.Add(teamMember);
             await db.SaveChangesAsync();
-            return (campaign.Id, target.Id, team.Id);
+            return (campaign.Id, target.Id, team.Id, teamMember.Id);
         });
 
     /// <summary>A project of the township with one milestone and one open blocker (made once per host and township).</summary>
@@ -568,6 +595,25 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             await db.SaveChangesAsync();
             return (added.Id, added.Parts[0].Id);
         });
+
+    private static async Task<long> PhotoAsSystemAsync(Shigan.Data.ShiganDb db, int projectId)
+    {
+        var png = TestPictures.Png();
+        var added = new ProjectPhoto
+        {
+            ProjectId = projectId,
+            FileName = "工地.png",
+            ContentType = "image/png",
+            Length = png.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)),
+            Content = png,
+            AddedByName = "测试",
+            RegionPath = "",
+        };
+        db.ProjectPhotos.Add(added);
+        await db.SaveChangesAsync();
+        return added.Id;
+    }
 
     private static async Task<long> AttachAsSystemAsync(Shigan.Data.ShiganDb db, long caseId)
     {

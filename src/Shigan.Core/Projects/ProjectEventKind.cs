@@ -11,4 +11,5 @@ public enum ProjectEventKind
     MilestoneDone = 5,
     BlockerAdded = 6,
     BlockerResolved = 7,
+    PhotosAdded = 8,
 }

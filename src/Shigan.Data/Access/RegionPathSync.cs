@@ -103,6 +103,9 @@ internal static class RegionPathSync
                 case ProjectEvent projectEvent when entry.State == EntityState.Added:
                     projectEvent.RegionPath = projectEvent.Project?.RegionPath ?? await ProjectPathAsync(db, projectEvent.ProjectId, ct) ?? projectEvent.RegionPath;
                     break;
+                case ProjectPhoto photo when entry.State == EntityState.Added:
+                    photo.RegionPath = photo.Project?.RegionPath ?? await ProjectPathAsync(db, photo.ProjectId, ct) ?? photo.RegionPath;
+                    break;
             }
         }
     }

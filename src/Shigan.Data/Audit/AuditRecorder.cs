@@ -12,8 +12,9 @@ namespace Shigan.Data.Audit;
 /// <summary>Turns tracked changes of unit records and shared records (<see cref="ISharedSetting"/>) into audit entries.</summary>
 internal static class AuditRecorder
 {
-    // Secrets are recorded as changed, never with their values; stamps change on every save and say nothing.
-    private static readonly HashSet<string> Hidden = ["PasswordHash", "KeyHash"];
+    // Secrets are recorded as changed, never with their values, and so are a photo's bytes (its hash is recorded);
+    // stamps change on every save and say nothing.
+    private static readonly HashSet<string> Hidden = ["PasswordHash", "KeyHash", "Content"];
     private static readonly HashSet<string> Skipped = ["ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail"];
 
     // Chinese stays readable in the stored JSON.

@@ -32,6 +32,12 @@ public sealed record MemberInput(string? UserName, string? Name);
 
 public sealed record AssignInput(int? TeamId);
 
+/// <summary>Targets handed to one team in one go: buildings (with their households) or single households.</summary>
+public sealed record TeamTargetsInput(List<long>? TargetIds);
+
+/// <summary>A building (or other group) a team can be given, with how many households it holds.</summary>
+public sealed record GroupChoice(long Id, string Key, int Households, string? Team);
+
 public sealed record TeamMemberItem(int Id, string Name, bool HasAccount);
 
 public sealed record TeamItem(int Id, string Name, int UnitId, string Unit, IReadOnlyList<TeamMemberItem> Members);

@@ -13,6 +13,9 @@ namespace Shigan.Web.Campaigns;
 /// </summary>
 public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider clock)
 {
+    /// <summary>A page's worth of buildings: enough for a whole compound, small enough for one transaction.</summary>
+    public const int MaxTargetsAtOnce = 200;
+
     public async Task<(WorkOutcome Outcome, FieldErrors Errors)> MoveAsync(int campaignId, long targetId, StageInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors().Optional("reason", input.Reason, StageMove.ReasonMaxLength);
@@ -122,14 +125,84 @@ public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider c
             return (WorkOutcome.NotFound, errors);
         }
 
-        if (input.TeamId is { } teamId && !await db.CampaignTeams.AnyAsync(t => t.Id == teamId && t.CampaignId == campaignId, ct))
+        if (input.TeamId is { } teamId)
         {
-            return (WorkOutcome.Invalid, errors.Add("teamId", "工作组不存在"));
+            var teamPath = await db.CampaignTeams.Where(t => t.Id == teamId && t.CampaignId == campaignId).Select(t => t.RegionPath).SingleOrDefaultAsync(ct);
+            if (teamPath is null)
+            {
+                return (WorkOutcome.Invalid, errors.Add("teamId", "工作组不存在"));
+            }
+
+            // As for buildings given to a team: its members could not see a target of another township.
+            if (!target.RegionPath.StartsWith(teamPath, StringComparison.Ordinal))
+            {
+                return (WorkOutcome.Invalid, errors.Add("teamId", "对象不在该工作组所属乡镇"));
+            }
         }
 
-        // Everything below the target, level by level (at most three).
-        var all = new List<CampaignTarget> { target };
-        var parents = new List<long> { target.Id };
+        foreach (var t in await WithEverythingBelowAsync([target], ct))
+        {
+            t.TeamId = input.TeamId;
+            t.Version++;
+        }
+
+        return await SaveAsync(errors, ct);
+    }
+
+    /// <summary>
+    /// Gives a team several targets at once, a building taking its households with it: one save, so either every
+    /// target is the team's afterwards or, on any wrong id, none changed. A target must lie in the team's unit, or
+    /// the team's members could not even see it.
+    /// </summary>
+    public async Task<(WorkOutcome Outcome, FieldErrors Errors)> AssignToTeamAsync(int campaignId, int teamId, TeamTargetsInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (!CampaignRoles.MayManage(actor.Role))
+        {
+            return (WorkOutcome.Forbidden, errors);
+        }
+
+        var team = await db.CampaignTeams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId && t.CampaignId == campaignId, ct);
+        if (team is null)
+        {
+            return (WorkOutcome.NotFound, errors);
+        }
+
+        var ids = input.TargetIds?.Distinct().ToList() ?? [];
+        if (ids.Count is 0 or > MaxTargetsAtOnce)
+        {
+            return (WorkOutcome.Invalid, errors.Add("targetIds", ids.Count == 0 ? "请选择楼幢或住户" : $"一次最多分配 {MaxTargetsAtOnce} 个对象"));
+        }
+
+        // Ids the caller cannot see read exactly as ids that do not exist.
+        var targets = await db.CampaignTargets.Where(t => t.CampaignId == campaignId && ids.Contains(t.Id)).ToListAsync(ct);
+        if (targets.Count != ids.Count)
+        {
+            return (WorkOutcome.Invalid, errors.Add("targetIds", "对象不存在"));
+        }
+
+        if (targets.Any(t => !t.RegionPath.StartsWith(team.RegionPath, StringComparison.Ordinal)))
+        {
+            return (WorkOutcome.Invalid, errors.Add("targetIds", "对象不在该工作组所属乡镇"));
+        }
+
+        foreach (var t in await WithEverythingBelowAsync(targets, ct))
+        {
+            if (t.TeamId != teamId)
+            {
+                t.TeamId = teamId;
+                t.Version++;
+            }
+        }
+
+        return await SaveAsync(errors, ct);
+    }
+
+    // Everything below the targets, level by level (at most three).
+    private async Task<List<CampaignTarget>> WithEverythingBelowAsync(List<CampaignTarget> targets, CancellationToken ct)
+    {
+        var all = new List<CampaignTarget>(targets);
+        var parents = targets.Select(t => t.Id).ToList();
         while (parents.Count > 0)
         {
             var children = await db.CampaignTargets.Where(t => t.ParentId != null && parents.Contains(t.ParentId.Value)).ToListAsync(ct);
@@ -137,13 +210,7 @@ public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider c
             parents = [.. children.Select(c => c.Id)];
         }
 
-        foreach (var t in all)
-        {
-            t.TeamId = input.TeamId;
-            t.Version++;
-        }
-
-        return await SaveAsync(errors, ct);
+        return all;
     }
 
     private async Task<(CampaignTarget? Target, IReadOnlyList<string>? Stages, WorkOutcome? Refusal)> FindAsync(int campaignId, long targetId, CancellationToken ct)

@@ -33,6 +33,8 @@ public static class CampaignsApi
         group.MapGet("/{campaignId:int}/teams", Teams);
         group.MapPost("/{campaignId:int}/teams", CreateTeam).RequireAuthorization(Policies.ManageCampaigns);
         group.MapPost("/{campaignId:int}/teams/{teamId:int}/members", AddMember).RequireAuthorization(Policies.ManageCampaigns);
+        group.MapDelete("/{campaignId:int}/teams/{teamId:int}/members/{memberId:int}", RemoveMember).RequireAuthorization(Policies.ManageCampaigns);
+        group.MapPost("/{campaignId:int}/teams/{teamId:int}/targets", AssignToTeam).RequireAuthorization(Policies.ManageCampaigns);
         group.MapPost("/{campaignId:int}/import", Import).RequireAuthorization(Policies.ManageCampaigns)
             .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(MaxSheetBytes));
@@ -111,6 +113,24 @@ public static class CampaignsApi
         return team is not null ? TypedResults.Ok(team)
             : errors.Any ? TypedResults.ValidationProblem(errors.Localized(text))
             : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<TeamItem>, NotFound>> RemoveMember(ShiganDb db, int campaignId, int teamId, int memberId, CancellationToken ct) =>
+        await TeamCommands.RemoveMemberAsync(db, campaignId, teamId, memberId, ct) is { } team ? TypedResults.Ok(team) : TypedResults.NotFound();
+
+    /// <summary>Buildings (with their households) or households to one team, all or none.</summary>
+    public static async Task<Results<Ok<TeamItem>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> AssignToTeam(
+        CampaignWork work, ShiganDb db, int campaignId, int teamId, TeamTargetsInput input, IStringLocalizer<UiText> text, CancellationToken ct)
+    {
+        var (outcome, errors) = await work.AssignToTeamAsync(campaignId, teamId, input, ct);
+        return outcome switch
+        {
+            WorkOutcome.NotFound => TypedResults.NotFound(),
+            WorkOutcome.Forbidden => TypedResults.Forbid(),
+            WorkOutcome.Invalid => TypedResults.ValidationProblem(errors.Localized(text)),
+            WorkOutcome.Conflict => TypedResults.Problem(new HttpValidationProblemDetails(errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
+            _ => TypedResults.Ok((await TeamCommands.ListAsync(db, campaignId, ct))!.Single(t => t.Id == teamId)),
+        };
     }
 
     /// <summary>A sheet (form field <c>file</c>): every problem by row and column, and nothing written; or what was written.</summary>

@@ -101,4 +101,33 @@ public static class TeamCommands
         await db.SaveChangesAsync(ct);
         return ((await ListAsync(db, campaignId, ct))!.Single(t => t.Id == team.Id), errors);
     }
+
+    /// <summary>Takes one member off a team; the others stay. Null when the team or the member is not there (or not seen).</summary>
+    public static async Task<TeamItem?> RemoveMemberAsync(ShiganDb db, int campaignId, int teamId, int memberId, CancellationToken ct = default)
+    {
+        var member = await db.CampaignTeamMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.TeamId == teamId && m.Team!.CampaignId == campaignId, ct);
+        if (member is null)
+        {
+            return null;
+        }
+
+        db.CampaignTeamMembers.Remove(member);
+        await db.SaveChangesAsync(ct);
+        return (await ListAsync(db, campaignId, ct))!.Single(t => t.Id == teamId);
+    }
+
+    /// <summary>The groups just above the households (buildings, hamlets, rivers) a team can be given whole, by key.</summary>
+    public static async Task<List<GroupChoice>> GroupsAsync(ShiganDb db, int campaignId, CancellationToken ct = default)
+    {
+        var template = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (CampaignTemplate?)c.Template).SingleOrDefaultAsync(ct);
+        if (template is not { } kind)
+        {
+            return [];
+        }
+
+        var level = CampaignTemplates.Layout(kind).Groups[^1].Level;
+        return await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level == level).OrderBy(t => t.Key)
+            .Select(t => new GroupChoice(t.Id, t.Key, db.CampaignTargets.Count(c => c.ParentId == t.Id), t.Team!.Name))
+            .ToListAsync(ct);
+    }
 }

@@ -164,7 +164,7 @@ public static class CaseAttachmentsApi
     }
 
     /// <summary>The form, or the problem that kept it from being read: not a form (415), too large (413), malformed (400).</summary>
-    private static async Task<(IFormCollection? Form, ProblemHttpResult? Problem)> ReadFormAsync(
+    internal static async Task<(IFormCollection? Form, ProblemHttpResult? Problem)> ReadFormAsync(
         HttpRequest request, long maxBytes, IStringLocalizer text, CancellationToken ct)
     {
         var tooLarge = TypedResults.Problem(

@@ -70,6 +70,7 @@ public static class ShiganHost
         services.AddScoped<CampaignWork>();
         services.AddScoped<CampaignImport>();
         services.AddScoped<ProjectWork>();
+        services.AddScoped<ProjectPhotos>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicationWork>();
 
@@ -226,6 +227,7 @@ public static class ShiganHost
         api.MapContestsApi();
         api.MapCampaignsApi();
         api.MapProjectsApi();
+        api.MapProjectPhotosApi();
         api.MapApplicationsApi();
         api.MapApplicationFiguresApi();
         api.MapDashboardApi();

@@ -89,3 +89,6 @@ public sealed record ProjectDetail(
     ProjectRow Project, IReadOnlyList<MemberItem> Team, IReadOnlyList<MilestoneItem> Milestones, IReadOnlyList<BlockerItem> Blockers, IReadOnlyList<ProjectEventItem> History);
 
 public sealed record BlockerList(DateOnly Today, IReadOnlyList<BlockerItem> Items, int Total, int Overdue);
+
+/// <summary>A photo of a project as the page and the API list it: who added it and when, never its bytes.</summary>
+public sealed record PhotoItem(long Id, string FileName, string ContentType, int Length, string Sha256, string AddedByName, DateTime AddedAtUtc);

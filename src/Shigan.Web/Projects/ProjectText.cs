@@ -40,6 +40,7 @@ public static class ProjectText
         ProjectEventKind.MilestoneAdded => "新增里程碑",
         ProjectEventKind.MilestoneDone => "里程碑完成",
         ProjectEventKind.BlockerAdded => "新增堵点",
+        ProjectEventKind.PhotosAdded => "上传照片",
         _ => "堵点销号",
     };
 }

@@ -15,6 +15,13 @@ public sealed class ProjectPages(IPage page)
 
     public FormModalPart ResolveForm => new(page, "resolve-form");
 
+    public ILocator Photos => page.Locator("[data-test=project-photos] [data-test=photo]");
+
+    public ILocator PhotoError => page.Locator("[data-test=project-photos] [data-test=photo-error]");
+
+    /// <summary>Chooses files in the photo upload, as a user picking them would.</summary>
+    public Task AddPhotosAsync(params FilePayload[] files) => page.Locator("[data-test=project-photos] input[data-test=photo-input]").SetInputFilesAsync(files);
+
     public async Task GotoBoardAsync()
     {
         await page.GotoAsync("/projects");

@@ -227,6 +227,8 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
         var team = new CampaignTeam { Campaign = campaign, Name = "老街工作组", Region = township, RegionPath = "" };
         var household = new CampaignTarget { Campaign = campaign, Key = "老街小区/1幢/101", Name = "101", Level = TargetLevel.Household, Region = township, RegionPath = "", Team = team };
         db.CampaignTargets.Add(household);
+        var member = new CampaignTeamMember { Team = team, Name = "老街组员", RegionPath = "" };
+        db.CampaignTeamMembers.Add(member);
         // A project of 球川镇 with one milestone and one open blocker.
         var owner = await db.Users.Where(u => u.UserName == "qiuchuan.staff").Select(u => new { u.Id, u.DisplayName }).SingleAsync();
         var project = new Project
@@ -245,6 +247,18 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
         project.Milestones = [new ProjectMilestone { Project = project, Position = 1, Name = "主体", PlannedDate = new DateOnly(2027, 1, 15), RegionPath = "" }];
         project.Blockers = [new ProjectBlocker { Project = project, Kind = BlockerKind.Funding, OwnerId = owner.Id, OwnerName = owner.DisplayName, DueDate = new DateOnly(2026, 12, 1), Note = "资金未到位", RegionPath = "", Version = 1 }];
         db.Projects.Add(project);
+        var photo = new ProjectPhoto
+        {
+            Project = project,
+            FileName = "工地.png",
+            ContentType = "image/png",
+            Length = png.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)),
+            Content = png,
+            AddedByName = "测试",
+            RegionPath = "",
+        };
+        db.ProjectPhotos.Add(photo);
         await db.SaveChangesAsync();
         var (issued, _) = await Open311Keys.IssueAsync(db, new Open311ClientInput("攻击测试客户端"), null, DateTime.UtcNow);
         // The county's monthly contest (球川镇 takes part) and its latest published sheet.
@@ -276,6 +290,8 @@ public sealed class AttackTests(ShiganApp app, ITestOutputHelper output) : IClas
             ["campaignId"] = campaign.Id.ToString(CultureInfo.InvariantCulture),
             ["targetId"] = household.Id.ToString(CultureInfo.InvariantCulture),
             ["teamId"] = team.Id.ToString(CultureInfo.InvariantCulture),
+            ["memberId"] = member.Id.ToString(CultureInfo.InvariantCulture),
+            ["photoId"] = photo.Id.ToString(CultureInfo.InvariantCulture),
             ["projectId"] = project.Id.ToString(CultureInfo.InvariantCulture),
             ["milestoneId"] = project.Milestones[0].Id.ToString(CultureInfo.InvariantCulture),
             ["blockerId"] = project.Blockers[0].Id.ToString(CultureInfo.InvariantCulture),
