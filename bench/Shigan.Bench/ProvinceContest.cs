@@ -237,30 +237,27 @@ public static class ProvinceContest
     {
         await using var db = open();
         var watch = Stopwatch.StartNew();
-        var contest = await db.Contests.IgnoreQueryFilters().AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery().SingleAsync(c => c.Id == contestId);
-        output.WriteLine($"step: load contest {watch.Elapsed.TotalMilliseconds:0} ms");
-        var units = contest.Participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
+        var contest = await db.Contests.IgnoreQueryFilters().AsNoTracking().Include(c => c.Indicators).SingleAsync(c => c.Id == contestId);
+        output.WriteLine($"step: load contest (20 indicators) {watch.Elapsed.TotalMilliseconds:0} ms");
+        watch.Restart();
+        var participants = await db.ContestParticipants.IgnoreQueryFilters().AsNoTracking().Where(p => p.ContestId == contestId)
+            .OrderBy(p => p.RegionId).Select(p => new { p.RegionId, p.UnitPath, p.Region!.Name }).ToListAsync();
+        output.WriteLine($"step: participants ({participants.Count:N0}, ids, paths and names) {watch.Elapsed.TotalMilliseconds:0} ms");
+        var units = participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
         var ids = units.Select(u => u.RegionId).ToArray();
         var (fromUtc, toUtc) = ContestPeriod.UtcRange(contest.PeriodKind, start);
         var query = new SourceQuery(units, fromUtc, toUtc, now);
         var rules = new List<IndicatorRule>();
         var values = new List<decimal?[]>();
+        watch.Restart();
+        var judged = await JudgeTotals.ReadAsync(db, contestId, start, contest.TrimJudgesAtLeast);
+        output.WriteLine($"step: judges' scores combined in SQL ({judged.Sum(j => j.Value.Count):N0} participant x indicator lines) {watch.Elapsed.TotalMilliseconds:0} ms");
         foreach (var indicator in contest.Indicators.OrderBy(i => i.Order))
         {
             watch.Restart();
-            IReadOnlyDictionary<int, RawValue> raw;
-            if (indicator.Source == SourceKind.Computed)
-            {
-                raw = await sources.Find(indicator.SourceCode)!.ComputeAsync(db, query, default);
-            }
-            else
-            {
-                var scores = await db.JudgeScores.IgnoreQueryFilters().AsNoTracking()
-                    .Where(s => s.ContestId == contest.Id && s.IndicatorId == indicator.Id && s.PeriodStart == start)
-                    .Select(s => new { s.Id, s.ParticipantRegionId, s.Score }).ToListAsync();
-                raw = scores.GroupBy(s => s.ParticipantRegionId).ToDictionary(g => g.Key, g => new RawValue(g.Average(s => s.Score), [.. g.Select(s => s.Id)]));
-            }
-
+            var raw = indicator.Source == SourceKind.Computed
+                ? await sources.Find(indicator.SourceCode)!.ComputeAsync(db, query, default)
+                : judged.GetValueOrDefault(indicator.Id) ?? [];
             rules.Add(indicator.ToRule(indicator.Weight));
             values.Add([.. ids.Select(id => raw.GetValueOrDefault(id)?.Value)]);
             var withData = values[^1].Count(v => v is not null);
@@ -276,6 +273,8 @@ public static class ProvinceContest
         sheet.Status = SheetStatus.Discarded;
         await SheetCommands.SaveNewAsync(db, sheet);
         output.WriteLine($"step: write the sheet ({sheet.Rows.Count:N0} rows) {watch.Elapsed.TotalMilliseconds:0} ms");
+        var bytes = sheet.Rows.Sum(r => (long)System.Text.Encoding.UTF8.GetByteCount(ScoreCellsColumn.Write(r.Cells)));
+        output.WriteLine($"cells stored: {bytes / 1e6:0.0} MB, {bytes / sheet.Rows.Count:N0} bytes a row");
         return (rules, ids, [.. values]);
     }
 

@@ -43,7 +43,7 @@ public static class ScoreRowWriter
                 // SQLite keeps decimals as text, as EF writes them; PostgreSQL takes the number.
                 Add(command, "@t" + n, sqlite ? row.Total.ToString("0.0###########################", CultureInfo.InvariantCulture) : row.Total);
                 Add(command, "@p" + n, row.PreviousRank is { } before ? before : DBNull.Value);
-                Add(command, "@c" + n, JsonColumn.Serialize(row.Cells));
+                Add(command, "@c" + n, ScoreCellsColumn.Write(row.Cells));
                 Add(command, "@r" + n, row.RegionPath);
             }
 
