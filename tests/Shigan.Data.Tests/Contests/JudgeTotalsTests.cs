@@ -57,8 +57,15 @@ public sealed class JudgeTotalsTests(ChangshanDatabase changshan) : IClassFixtur
                 // Another period's scores are not counted.
                 db.JudgeScores.Add(new JudgeScore
                 {
-                    ContestId = contest.Id, PeriodStart = start.AddDays(7), IndicatorId = 1, ParticipantRegionId = 1, JudgeId = "judge0", JudgeName = "评委0",
-                    Score = 1m, AtUtc = changshan.Clock.GetUtcNow().UtcDateTime, RegionPath = county.RegionPath,
+                    ContestId = contest.Id,
+                    PeriodStart = start.AddDays(7),
+                    IndicatorId = 1,
+                    ParticipantRegionId = 1,
+                    JudgeId = "judge0",
+                    JudgeName = "评委0",
+                    Score = 1m,
+                    AtUtc = changshan.Clock.GetUtcNow().UtcDateTime,
+                    RegionPath = county.RegionPath,
                 });
                 await db.SaveChangesAsync();
             }
