@@ -257,7 +257,7 @@ public static class ProvinceContest
         var values = new List<decimal?[]>();
         watch.Restart();
         var judged = await JudgeTotals.ReadAsync(db, contestId, start, contest.TrimJudgesAtLeast);
-        output.WriteLine($"step: judges' scores combined in SQL ({judged.Sum(j => j.Value.Count):N0} participant x indicator lines) {watch.Elapsed.TotalMilliseconds:0} ms");
+        output.WriteLine($"step: judges' scores combined (SQLite: in SQL; PostgreSQL: a plain reader; {judged.Sum(j => j.Value.Count):N0} participant x indicator lines) {watch.Elapsed.TotalMilliseconds:0} ms");
         foreach (var indicator in contest.Indicators.OrderBy(i => i.Order))
         {
             watch.Restart();
