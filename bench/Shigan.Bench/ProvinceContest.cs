@@ -93,27 +93,33 @@ public static class ProvinceContest
 
         // End to end: what the 计算本期 button does (load the contest, every query, scoring, the sheet written).
         var times = new List<double>();
+        var cpus = new List<double>();
         for (var run = 0; run < runs + 1; run++)
         {
             await using var db = Open();
+            var cpu = Environment.CpuUsage.TotalTime;
             var watch = Stopwatch.StartNew();
             var (outcome, sheetId, errors) = await SheetCommands.ComputeAsync(db, sources, contestId, new ComputeInput(start), "bench", now);
             watch.Stop();
+            cpu = Environment.CpuUsage.TotalTime - cpu;
             if (outcome != SheetOutcome.Done)
             {
                 throw new InvalidOperationException($"compute: {outcome} {errors.First("periodStart")}{errors.First("weights")}{errors.First("indicators")}");
             }
 
             // The first run warms the JIT and the database's cache; it is shown, not counted.
-            output.WriteLine($"compute run {run}{(run == 0 ? " (warm-up)" : "")}: {watch.Elapsed.TotalMilliseconds:0} ms (sheet {sheetId})");
+            // CPU: this process's own time (SQLite runs in it; PostgreSQL's work is in its server), apart from the machine's load.
+            output.WriteLine($"compute run {run}{(run == 0 ? " (warm-up)" : "")}: {watch.Elapsed.TotalMilliseconds:0} ms, CPU {cpu.TotalMilliseconds:0} ms (sheet {sheetId})");
             if (run > 0)
             {
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                cpus.Add(cpu.TotalMilliseconds);
             }
         }
 
         times.Sort();
-        output.WriteLine($"END TO END compute ({provider}, {runs} runs): p50 {times[times.Count / 2]:0} ms, max {times[^1]:0} ms");
+        cpus.Sort();
+        output.WriteLine($"END TO END compute ({provider}, {runs} runs): p50 {times[times.Count / 2]:0} ms, max {times[^1]:0} ms; this process's CPU p50 {cpus[cpus.Count / 2]:0} ms");
 
         var columns = await BreakdownAsync(Open, sources, contestId, start, now, output);
         await ExplainAsync(Open, sources, contestId, output);
@@ -237,30 +243,27 @@ public static class ProvinceContest
     {
         await using var db = open();
         var watch = Stopwatch.StartNew();
-        var contest = await db.Contests.IgnoreQueryFilters().AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery().SingleAsync(c => c.Id == contestId);
-        output.WriteLine($"step: load contest {watch.Elapsed.TotalMilliseconds:0} ms");
-        var units = contest.Participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
+        var contest = await db.Contests.IgnoreQueryFilters().AsNoTracking().Include(c => c.Indicators).SingleAsync(c => c.Id == contestId);
+        output.WriteLine($"step: load contest (20 indicators) {watch.Elapsed.TotalMilliseconds:0} ms");
+        watch.Restart();
+        var participants = await db.ContestParticipants.IgnoreQueryFilters().AsNoTracking().Where(p => p.ContestId == contestId)
+            .OrderBy(p => p.RegionId).Select(p => new { p.RegionId, p.UnitPath, p.Region!.Name }).ToListAsync();
+        output.WriteLine($"step: participants ({participants.Count:N0}, ids, paths and names) {watch.Elapsed.TotalMilliseconds:0} ms");
+        var units = participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
         var ids = units.Select(u => u.RegionId).ToArray();
         var (fromUtc, toUtc) = ContestPeriod.UtcRange(contest.PeriodKind, start);
         var query = new SourceQuery(units, fromUtc, toUtc, now);
         var rules = new List<IndicatorRule>();
         var values = new List<decimal?[]>();
+        watch.Restart();
+        var judged = await JudgeTotals.ReadAsync(db, contestId, start, contest.TrimJudgesAtLeast);
+        output.WriteLine($"step: judges' scores combined (SQLite: in SQL; PostgreSQL: a plain reader; {judged.Sum(j => j.Value.Count):N0} participant x indicator lines) {watch.Elapsed.TotalMilliseconds:0} ms");
         foreach (var indicator in contest.Indicators.OrderBy(i => i.Order))
         {
             watch.Restart();
-            IReadOnlyDictionary<int, RawValue> raw;
-            if (indicator.Source == SourceKind.Computed)
-            {
-                raw = await sources.Find(indicator.SourceCode)!.ComputeAsync(db, query, default);
-            }
-            else
-            {
-                var scores = await db.JudgeScores.IgnoreQueryFilters().AsNoTracking()
-                    .Where(s => s.ContestId == contest.Id && s.IndicatorId == indicator.Id && s.PeriodStart == start)
-                    .Select(s => new { s.Id, s.ParticipantRegionId, s.Score }).ToListAsync();
-                raw = scores.GroupBy(s => s.ParticipantRegionId).ToDictionary(g => g.Key, g => new RawValue(g.Average(s => s.Score), [.. g.Select(s => s.Id)]));
-            }
-
+            var raw = indicator.Source == SourceKind.Computed
+                ? await sources.Find(indicator.SourceCode)!.ComputeAsync(db, query, default)
+                : judged.GetValueOrDefault(indicator.Id) ?? [];
             rules.Add(indicator.ToRule(indicator.Weight));
             values.Add([.. ids.Select(id => raw.GetValueOrDefault(id)?.Value)]);
             var withData = values[^1].Count(v => v is not null);
@@ -276,6 +279,8 @@ public static class ProvinceContest
         sheet.Status = SheetStatus.Discarded;
         await SheetCommands.SaveNewAsync(db, sheet);
         output.WriteLine($"step: write the sheet ({sheet.Rows.Count:N0} rows) {watch.Elapsed.TotalMilliseconds:0} ms");
+        var bytes = sheet.Rows.Sum(r => (long)System.Text.Encoding.UTF8.GetByteCount(ScoreCellsColumn.Write(r.Cells)));
+        output.WriteLine($"cells stored: {bytes / 1e6:0.0} MB, {bytes / sheet.Rows.Count:N0} bytes a row");
         return (rules, ids, [.. values]);
     }
 

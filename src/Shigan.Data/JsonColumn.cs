@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +14,8 @@ internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The stored text of a list, as the column's conversion writes it.</summary>
-    public static string Serialize<T>(List<T> value) => JsonSerializer.Serialize(value, Json);
+    /// <summary>A list from the stored text, as the column's conversion reads it.</summary>
+    public static List<T> Deserialize<T>(string text) => JsonSerializer.Deserialize<List<T>>(text, Json) ?? [];
 
     public static PropertyBuilder<List<T>> AsJson<T>(this PropertyBuilder<List<T>> property) =>
         property
@@ -29,17 +28,4 @@ internal static class JsonColumn
                     v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Json), Json)!))
             .IsRequired()
             .HasDefaultValueSql("'[]'"); // rows written before the column, or by a bulk load that leaves it out
-
-    /// <summary>
-    /// As <see cref="AsJson{T}"/>, for a list that is written once and never edited (an append-only record): tracked by
-    /// reference, so a sheet of 25,547 rows is not copied through JSON to snapshot it and compared again at every save.
-    /// </summary>
-    public static PropertyBuilder<List<T>> AsWrittenOnceJson<T>(this PropertyBuilder<List<T>> property) =>
-        property
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
-                new ValueComparer<List<T>>((a, b) => ReferenceEquals(a, b), v => RuntimeHelpers.GetHashCode(v), v => v))
-            .IsRequired()
-            .HasDefaultValueSql("'[]'");
 }

@@ -21,6 +21,22 @@ public static class JudgePanel
         return new JudgeResult(Math.Round(kept.Average(), 2, MidpointRounding.AwayFromZero), scores.Count, trimmed);
     }
 
+    /// <summary>
+    /// As <see cref="Combine"/>, from what a database adds up: how many scores, their sum, the lowest and the highest.
+    /// The same figure exactly: dropping the extremes of the sorted scores leaves the sum less the lowest and highest.
+    /// </summary>
+    public static JudgeResult? FromTotals(int count, decimal sum, decimal lowest, decimal highest, int trimAtLeast)
+    {
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var trimmed = trimAtLeast >= 3 && count >= trimAtLeast;
+        var kept = trimmed ? sum - lowest - highest : sum;
+        return new JudgeResult(Math.Round(kept / (trimmed ? count - 2 : count), 2, MidpointRounding.AwayFromZero), count, trimmed);
+    }
+
     public static bool InRange(decimal score, decimal min, decimal max) => score >= min && score <= max;
 }
 

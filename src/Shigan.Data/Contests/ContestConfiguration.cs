@@ -100,7 +100,7 @@ internal sealed class ScoreRowConfiguration : IEntityTypeConfiguration<ScoreRow>
         row.Property(r => r.UnitName).HasMaxLength(64);
         row.Property(r => r.RegionPath).HasMaxLength(80);
         row.Property(r => r.Total).HasPrecision(9, 2);
-        row.Property(r => r.Cells).AsWrittenOnceJson();
+        row.Property(r => r.Cells).AsCompactCells();
         row.Ignore(r => r.RankChange);
         row.HasIndex(r => new { r.SheetId, r.RegionId }).IsUnique();
         row.HasIndex(r => r.RegionId); // a unit's rank history

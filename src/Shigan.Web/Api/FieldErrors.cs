@@ -6,7 +6,7 @@ namespace Shigan.Web.Api;
 /// Field errors gathered by a command: field name → messages. Messages are written in Chinese and
 /// translated through the localizer, so the API and the pages show them in the user's language.
 /// </summary>
-public sealed class FieldErrors
+public sealed partial class FieldErrors
 {
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
@@ -49,17 +49,22 @@ public sealed class FieldErrors
     public Dictionary<string, string[]> Localized(IStringLocalizer localizer) =>
         errors.ToDictionary(e => e.Key, e => e.Value.Select(m => Translate(localizer, m)).ToArray());
 
-    // "最多 64 个字" carries a number; translate the pattern, keep the number.
+    // "最多 64 个字", "权重合计为 99.5，…", "应在 3 到 99 之间" carry numbers: the text itself when it has an entry, else its
+    // pattern with the numbers as {0}, {1}… translated and the numbers kept.
     private static string Translate(IStringLocalizer localizer, string message)
     {
-        var digits = new string(message.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 0)
+        var whole = localizer[message];
+        var numbers = Number().Matches(message).Select(m => (object?)m.Value).ToArray();
+        if (!whole.ResourceNotFound || numbers.Length == 0)
         {
-            return localizer[message];
+            return whole;
         }
 
-        var pattern = message.Replace(digits, "{0}", StringComparison.Ordinal);
-        var translated = localizer[pattern];
-        return translated.ResourceNotFound ? message : string.Format(System.Globalization.CultureInfo.CurrentCulture, translated.Value, digits);
+        var n = 0;
+        var translated = localizer[Number().Replace(message, _ => "{" + (n++).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")];
+        return translated.ResourceNotFound ? message : string.Format(System.Globalization.CultureInfo.CurrentCulture, translated.Value, numbers);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(?:\.\d+)?")]
+    private static partial System.Text.RegularExpressions.Regex Number();
 }

@@ -236,21 +236,23 @@ public static class SheetCommands
             return null;
         }
 
-        if (contest.Participants.Count == 0)
+        // The participants as plain values (a province's are 25,547): ids, paths and names, not entities with their region.
+        var participants = await db.ContestParticipants.IgnoreQueryFilters().AsNoTracking().Where(p => p.ContestId == contest.Id)
+            .OrderBy(p => p.RegionId).Select(p => new { p.RegionId, p.UnitPath, p.Region!.Name }).ToListAsync(ct);
+        if (participants.Count == 0)
         {
             errors.Add("participantIds", "至少需要两个参赛单位");
             return null;
         }
 
-        var unitIds = contest.Participants.Select(p => p.RegionId).ToList();
-        var names = await db.ContestParticipants.IgnoreQueryFilters().AsNoTracking().Where(p => p.ContestId == contest.Id)
-            .Select(p => new { p.RegionId, p.Region!.Name }).ToDictionaryAsync(p => p.RegionId, p => p.Name, ct);
-        var units = contest.Participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
+        var unitIds = participants.Select(p => p.RegionId).ToList();
+        var names = participants.ToDictionary(p => p.RegionId, p => p.Name);
+        var units = participants.Select(p => new SourceUnit(p.RegionId, p.UnitPath)).ToList();
         var (fromUtc, toUtc) = ContestPeriod.UtcRange(contest.PeriodKind, start);
 
         // One query for every computed indicator: those of one family (on time and late) share what it read.
         var query = new SourceQuery(units, fromUtc, toUtc, nowUtc);
-        var judged = await JudgeValuesAsync(db, contest, start, ct);
+        var judged = await JudgeTotals.ReadAsync(db, contest.Id, start, contest.TrimJudgesAtLeast, ct);
         var raw = new RawValue[indicators.Count][];
         var rules = new List<IndicatorRule>();
         for (var n = 0; n < indicators.Count; n++)
@@ -312,37 +314,8 @@ public static class SheetCommands
             .ToDictionaryAsync(r => r.RegionId, r => r.Rank, ct);
     }
 
-    // Every judged indicator's scores in one read, in the order of the unique index (indicator, participant): each run
-    // of one participant's scores is combined as it comes. The scores' ids are read when the explanation asks.
-    private static async Task<Dictionary<int, Dictionary<int, RawValue>>> JudgeValuesAsync(ShiganDb db, Contest contest, DateOnly start, CancellationToken ct)
-    {
-        var scores = await db.JudgeScores.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.ContestId == contest.Id && s.PeriodStart == start)
-            .OrderBy(s => s.IndicatorId).ThenBy(s => s.ParticipantRegionId)
-            .Select(s => new { s.IndicatorId, s.ParticipantRegionId, s.Score })
-            .ToListAsync(ct);
-        var result = new Dictionary<int, Dictionary<int, RawValue>>();
-        var run = new List<decimal>();
-        for (var k = 0; k < scores.Count; k++)
-        {
-            run.Add(scores[k].Score);
-            if (k + 1 < scores.Count && scores[k + 1].IndicatorId == scores[k].IndicatorId && scores[k + 1].ParticipantRegionId == scores[k].ParticipantRegionId)
-            {
-                continue;
-            }
-
-            var byUnit = result.TryGetValue(scores[k].IndicatorId, out var found) ? found : result[scores[k].IndicatorId] = [];
-            byUnit[scores[k].ParticipantRegionId] = JudgePanel.Combine(run, contest.TrimJudgesAtLeast) is { } combined
-                ? new RawValue(combined.Value, [], combined.Judges, run.Count)
-                : RawValue.None;
-            run.Clear();
-        }
-
-        return result;
-    }
-
     private static Task<Contest?> LoadAsync(ShiganDb db, int contestId, CancellationToken ct) =>
-        ContestAccess.Managed(db).AsNoTracking().Include(c => c.Participants).Include(c => c.Indicators).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == contestId, ct);
+        ContestAccess.Managed(db).AsNoTracking().Include(c => c.Indicators).SingleOrDefaultAsync(c => c.Id == contestId, ct);
 
     /// <summary>A period is named by its first day, and must have begun (China time).</summary>
     public static DateOnly? CheckPeriod(Contest contest, DateOnly? periodStart, DateTime nowUtc, FieldErrors errors)
