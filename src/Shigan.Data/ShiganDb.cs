@@ -101,6 +101,13 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public ICurrentActor Actor => actor;
 
+    /// <summary>
+    /// For bulk writes (a sheet of 100,000 households): a save records its changes as one audit entry per kind of
+    /// record, unit and action, listing each record's id and changed fields (see <see cref="AuditBatch"/>), instead of
+    /// one entry per record. Who, when and what was before stay answerable for every record.
+    /// </summary>
+    public bool AuditInBatches { get; set; }
+
     // Read by the query filters at query time (EF turns them into parameters).
     private string ScopeStart => actor.Scope.RangeStart;
 
@@ -217,7 +224,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
                 return count;
             }
 
-            var entries = pending.Select(p => p.ToEntry(actor, clock.GetUtcNow().UtcDateTime)).ToList();
+            var at = clock.GetUtcNow().UtcDateTime;
+            var entries = AuditInBatches ? AuditBatch.Fold(pending, actor, at) : pending.Select(p => p.ToEntry(actor, at)).ToList();
             AuditEntries.AddRange(entries);
             try
             {

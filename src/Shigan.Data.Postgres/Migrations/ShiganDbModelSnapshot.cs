@@ -346,9 +346,8 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasIndex("CampaignId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "Level", "Stage");
-
-                    b.HasIndex("CampaignId", "Level", "StageSinceUtc");
+                    b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
+                        .HasDatabaseName("IX_CampaignTargets_Stuck");
 
                     b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
                         .HasDatabaseName("IX_CampaignTargets_Counts");

@@ -25,23 +25,44 @@ public static class CampaignOverviewQuery
         }
 
         var stageCount = campaign.Stages.Count;
-        var leaf = CampaignTemplates.Layout(campaign.Template).Leaf;
-        var leaves = db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level == leaf);
+        var layout = CampaignTemplates.Layout(campaign.Template);
+        var leaf = layout.Leaf;
+        var groupLevels = layout.Groups.Select(g => g.Level).ToList();
+        // The caller's scope as the query filter has it, compared past the path index (`|| ''`): with statistics
+        // (the app runs PRAGMA optimize), SQLite takes a county-wide range of that index for selective and reads every
+        // target through it. The campaign's own indexes below carry the path, or a few rows are looked up.
+        var (start, end) = (db.Actor.Scope.RangeStart, db.Actor.Scope.RangeEnd);
+#pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order of the query filter
+        var targets = db.CampaignTargets.IgnoreQueryFilters().AsNoTracking()
+            .Where(t => t.CampaignId == campaignId && string.Compare(t.RegionPath + "", start) >= 0 && string.Compare(t.RegionPath + "", end) < 0);
+        var counters = db.StageDayCounts.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.CampaignId == campaignId && string.Compare(c.RegionPath + "", start) >= 0 && string.Compare(c.RegionPath + "", end) < 0);
+#pragma warning restore CA1309
+        var leaves = targets.Where(t => t.Level == leaf);
         var cells = await leaves
             .GroupBy(t => new { t.ParentId, t.RegionId, t.TeamId, t.Stage })
             .Select(g => new Cell(g.Key.ParentId, g.Key.RegionId, g.Key.TeamId, g.Key.Stage, g.Count(), g.Sum(t => t.People ?? 0)))
             .ToListAsync(ct);
-        var stuckRows = await leaves.Where(t => t.Stage < stageCount)
-            .OrderBy(t => t.StageSinceUtc).ThenBy(t => t.Id).Take(StuckShown)
-            .Select(t => new { t.Id, t.Name, t.ParentId, t.RegionId, t.TeamId, t.Stage, t.StageSinceUtc })
-            .ToListAsync(ct);
-        var groups = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level != leaf)
+        // Stage by stage, each the first few in the (CampaignId, Level, Stage, StageSinceUtc) index: a few rows read
+        // per stage, where one query over all unfinished stages sorts every unfinished household.
+        var stuckRows = new List<StuckRow>();
+        for (var stage = 0; stage < stageCount; stage++)
+        {
+            var at = stage;
+            stuckRows.AddRange(await leaves.Where(t => t.Stage == at)
+                .OrderBy(t => t.StageSinceUtc).ThenBy(t => t.Id).Take(StuckShown)
+                .Select(t => new StuckRow(t.Id, t.Name, t.ParentId, t.RegionId, t.TeamId, t.Stage, t.StageSinceUtc))
+                .ToListAsync(ct));
+        }
+
+        stuckRows = [.. stuckRows.OrderBy(t => t.StageSinceUtc).ThenBy(t => t.Id).Take(StuckShown)];
+        var groups = await targets.Where(t => groupLevels.Contains(t.Level))
             .Select(t => new { t.Id, t.Name, t.ParentId }).ToDictionaryAsync(t => t.Id, ct);
         var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaignId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var unitIds = cells.Select(c => c.RegionId).Distinct().ToList();
         // The units' names only: the targets counted are already the caller's own.
         var unitNames = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => unitIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-        var changes = await db.StageDayCounts.AsNoTracking().Where(c => c.CampaignId == campaignId)
+        var changes = await counters
             .GroupBy(c => new { c.Day, c.FromStage, c.ToStage })
             .Select(g => new { g.Key.Day, g.Key.FromStage, g.Key.ToStage, Count = g.Sum(c => c.Count) })
             .ToListAsync(ct);
@@ -99,6 +120,8 @@ public static class CampaignOverviewQuery
             ? [.. rows.OrderBy(r => r.Name, StringComparer.Ordinal)]
             : [.. rows.OrderByDescending(r => r.Score).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
+
+    private sealed record StuckRow(long Id, string Name, long? ParentId, int RegionId, int? TeamId, int Stage, DateTime StageSinceUtc);
 
     // So many targets of one building, unit and team at one stage.
     private sealed record Cell(long? ParentId, int RegionId, int? TeamId, int Stage, int Count, int People);
