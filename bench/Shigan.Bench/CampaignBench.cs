@@ -449,6 +449,14 @@ public static class CampaignBench
             await RunAsync(counter, campaign, path, day, from, to, n);
         }
 
+        // And the page's counts per stage, unit, team and building, as the saves would have kept them (TargetCounts).
+        await using (var recount = db.CreateCommand())
+        {
+            recount.Transaction = tx;
+            recount.CommandText = Data.Campaigns.TargetCounts.RecountSql;
+            await recount.ExecuteNonQueryAsync();
+        }
+
         await tx.CommitAsync();
         return (rows.Count, moveCount);
     }

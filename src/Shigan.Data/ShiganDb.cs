@@ -73,6 +73,9 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<StageDayCount> StageDayCounts => Set<StageDayCount>();
 
+    /// <summary>The campaign page's counts per stage, unit, team and building (see <see cref="Data.Campaigns.TargetCounts"/>): written by the save, never by hand.</summary>
+    public DbSet<TargetCount> TargetCounts => Set<TargetCount>();
+
     public DbSet<CampaignTeam> CampaignTeams => Set<CampaignTeam>();
 
     public DbSet<CampaignTeamMember> CampaignTeamMembers => Set<CampaignTeamMember>();
@@ -142,6 +145,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<CampaignTarget>(builder);
         ScopeFilter<StageMove>(builder);
         ScopeFilter<StageDayCount>(builder);
+        ScopeFilter<TargetCount>(builder);
         ScopeFilter<CampaignTeam>(builder);
         ScopeFilter<CampaignTeamMember>(builder);
         ScopeFilter<CampaignVisit>(builder);
@@ -197,7 +201,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         var pending = AuditRecorder.Capture(ChangeTracker);
         var counters = CaseCounters.Capture(ChangeTracker);
         var moved = Data.Campaigns.StageDayCounts.Capture(ChangeTracker);
-        if (pending.Count == 0 && !counters.Any && moved.Count == 0)
+        var targets = Data.Campaigns.TargetCounts.Capture(ChangeTracker);
+        if (pending.Count == 0 && !counters.Any && moved.Count == 0 && targets.Count == 0)
         {
             return await base.SaveChangesAsync(true, cancellationToken);
         }
@@ -214,6 +219,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
             }
 
             await Data.Campaigns.StageDayCounts.AddAsync(this, moved, cancellationToken);
+            await Data.Campaigns.TargetCounts.ApplyAsync(this, targets, cancellationToken);
             if (pending.Count == 0)
             {
                 if (own is not null)
