@@ -336,7 +336,7 @@ public static class CampaignBench
         var batch = provider == "postgres" ? 1000 : 1;
         await using var insert = db.CreateCommand();
         insert.Transaction = tx;
-        var prepared = -1;
+        var prepared = 0;
         for (var start = 0; start < rows.Count; start += batch)
         {
             var n = Math.Min(batch, rows.Count - start);
@@ -357,8 +357,7 @@ public static class CampaignBench
                 }
 
                 insert.CommandText = $"INSERT INTO \"CampaignTargets\" ({Columns}) VALUES {string.Join(", ", values)}";
-                await insert.PrepareAsync();
-                prepared = n;
+                prepared = -n;
             }
 
             for (var r = 0; r < n; r++)
@@ -370,6 +369,13 @@ public static class CampaignBench
                 {
                     insert.Parameters[(r * 13) + c].Value = cells[c] ?? DBNull.Value;
                 }
+            }
+
+            // Prepared once its values are set: Npgsql takes the parameters' types from them.
+            if (prepared < 0)
+            {
+                await insert.PrepareAsync();
+                prepared = n;
             }
 
             await insert.ExecuteNonQueryAsync();
