@@ -73,6 +73,9 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<StageDayCount> StageDayCounts => Set<StageDayCount>();
 
+    /// <summary>The campaign page's counts per stage, unit, team and building (see <see cref="Data.Campaigns.TargetCounts"/>): written by the save, never by hand.</summary>
+    public DbSet<TargetCount> TargetCounts => Set<TargetCount>();
+
     public DbSet<CampaignTeam> CampaignTeams => Set<CampaignTeam>();
 
     public DbSet<CampaignTeamMember> CampaignTeamMembers => Set<CampaignTeamMember>();
@@ -102,6 +105,13 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentActor Actor => actor;
+
+    /// <summary>
+    /// For bulk writes (a sheet of 100,000 households): a save records its changes as one audit entry per kind of
+    /// record, unit and action, listing each record's id and changed fields (see <see cref="AuditBatch"/>), instead of
+    /// one entry per record. Who, when and what was before stay answerable for every record.
+    /// </summary>
+    public bool AuditInBatches { get; set; }
 
     // Read by the query filters at query time (EF turns them into parameters).
     private string ScopeStart => actor.Scope.RangeStart;
@@ -137,6 +147,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         ScopeFilter<CampaignTarget>(builder);
         ScopeFilter<StageMove>(builder);
         ScopeFilter<StageDayCount>(builder);
+        ScopeFilter<TargetCount>(builder);
         ScopeFilter<CampaignTeam>(builder);
         ScopeFilter<CampaignTeamMember>(builder);
         ScopeFilter<CampaignVisit>(builder);
@@ -193,7 +204,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         var pending = AuditRecorder.Capture(ChangeTracker);
         var counters = CaseCounters.Capture(ChangeTracker);
         var moved = Data.Campaigns.StageDayCounts.Capture(ChangeTracker);
-        if (pending.Count == 0 && !counters.Any && moved.Count == 0)
+        var targets = Data.Campaigns.TargetCounts.Capture(ChangeTracker);
+        if (pending.Count == 0 && !counters.Any && moved.Count == 0 && targets.Count == 0)
         {
             return await base.SaveChangesAsync(true, cancellationToken);
         }
@@ -210,6 +222,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
             }
 
             await Data.Campaigns.StageDayCounts.AddAsync(this, moved, cancellationToken);
+            await Data.Campaigns.TargetCounts.ApplyAsync(this, targets, cancellationToken);
             if (pending.Count == 0)
             {
                 if (own is not null)
@@ -220,7 +233,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
                 return count;
             }
 
-            var entries = pending.Select(p => p.ToEntry(actor, clock.GetUtcNow().UtcDateTime)).ToList();
+            var at = clock.GetUtcNow().UtcDateTime;
+            var entries = AuditInBatches ? AuditBatch.Fold(pending, actor, at) : pending.Select(p => p.ToEntry(actor, at)).ToList();
             AuditEntries.AddRange(entries);
             try
             {

@@ -346,9 +346,8 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasIndex("CampaignId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "Level", "Stage");
-
-                    b.HasIndex("CampaignId", "Level", "StageSinceUtc");
+                    b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
+                        .HasDatabaseName("IX_CampaignTargets_Stuck");
 
                     b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
                         .HasDatabaseName("IX_CampaignTargets_Counts");
@@ -622,6 +621,56 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasIndex("TargetId", "Id");
 
                     b.ToTable("StageMoves");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.TargetCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ParentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionPath");
+
+                    b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "RegionPath")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TargetCounts_Cell");
+
+                    b.ToTable("TargetCounts");
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.Case", b =>
@@ -2567,6 +2616,15 @@ namespace Shigan.Data.Postgres.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.TargetCount", b =>
+                {
+                    b.HasOne("Shigan.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.Case", b =>

@@ -327,9 +327,8 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("CampaignId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "Level", "Stage");
-
-                    b.HasIndex("CampaignId", "Level", "StageSinceUtc");
+                    b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
+                        .HasDatabaseName("IX_CampaignTargets_Stuck");
 
                     b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
                         .HasDatabaseName("IX_CampaignTargets_Counts");
@@ -585,6 +584,53 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("TargetId", "Id");
 
                     b.ToTable("StageMoves");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.TargetCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionPath")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionPath");
+
+                    b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "RegionPath")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TargetCounts_Cell");
+
+                    b.ToTable("TargetCounts");
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.Case", b =>
@@ -2452,6 +2498,15 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("Shigan.Core.Campaigns.TargetCount", b =>
+                {
+                    b.HasOne("Shigan.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shigan.Core.Cases.Case", b =>

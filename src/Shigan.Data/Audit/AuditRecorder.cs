@@ -86,22 +86,27 @@ internal static class AuditRecorder
 internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, SortedDictionary<string, object?[]>? Changes)
 {
     /// <summary>Called after the save, when new rows have their keys.</summary>
-    public AuditEntry ToEntry(ICurrentActor actor, DateTime atUtc)
+    public AuditEntry ToEntry(ICurrentActor actor, DateTime atUtc) => new()
     {
-        var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => KeyText(Entry.Property(p.Name).CurrentValue));
-        return new AuditEntry
-        {
-            AtUtc = atUtc,
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            Action = Action,
-            EntityType = Entry.Metadata.ClrType.Name,
-            EntityId = string.Join(",", key),
-            // A shared setting is filed under the unit of whoever changed it (the system's scope starts at "").
-            RegionPath = Entry.Entity is IInRegion record ? record.RegionPath : actor.Scope.RangeStart,
-            Changes = AuditRecorder.Serialize(Changes ?? AuditRecorder.Changes(Entry, AuditAction.Created)),
-        };
-    }
+        AtUtc = atUtc,
+        ActorId = actor.UserId,
+        ActorName = actor.Name,
+        Action = Action,
+        EntityType = EntityType,
+        EntityId = EntityId,
+        RegionPath = RegionPath(actor),
+        Changes = AuditRecorder.Serialize(Values),
+    };
+
+    public string EntityType => Entry.Metadata.ClrType.Name;
+
+    public string EntityId => string.Join(",", Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => KeyText(Entry.Property(p.Name).CurrentValue)));
+
+    // A shared setting is filed under the unit of whoever changed it (the system's scope starts at "").
+    public string RegionPath(ICurrentActor actor) => Entry.Entity is IInRegion record ? record.RegionPath : actor.Scope.RangeStart;
+
+    /// <summary>The changed fields, before and after; all of a new row's, read after the save.</summary>
+    public SortedDictionary<string, object?[]> Values => Changes ?? AuditRecorder.Changes(Entry, AuditAction.Created);
 
     // The same text whatever the request's culture: a date key reads 2027-10-01, never 2027/10/1 or 10/01/2027.
     private static string? KeyText(object? value) => value switch

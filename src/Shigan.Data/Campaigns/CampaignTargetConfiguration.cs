@@ -19,8 +19,8 @@ internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<Cam
         // A re-import finds each target by its key: one per campaign.
         e.HasIndex(x => new { x.CampaignId, x.Key }).IsUnique();
         e.HasIndex(x => x.RegionPath);
-        e.HasIndex(x => new { x.CampaignId, x.Level, x.Stage });
-        e.HasIndex(x => new { x.CampaignId, x.Level, x.StageSinceUtc }); // the page's "stuck longest", read in order
+        // The page's "stuck longest": the first few of each stage, read in order (Id breaks ties, as the query does).
+        e.HasIndex(x => new { x.CampaignId, x.Level, x.Stage, x.StageSinceUtc, x.Id }).HasDatabaseName("IX_CampaignTargets_Stuck");
         // The page counts a campaign's households by building, unit, team and stage from this index alone, in its
         // order (no table look-ups, no sort): 100,000 households in about the time of a plain COUNT(*) … GROUP BY.
         e.HasIndex(x => new { x.CampaignId, x.Level, x.ParentId, x.RegionId, x.TeamId, x.Stage, x.People, x.RegionPath })

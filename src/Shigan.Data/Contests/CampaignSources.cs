@@ -17,17 +17,28 @@ namespace Shigan.Data.Contests;
 /// Active in the period: started by its last day, and either not past its target date at its first day or not
 /// finished by then (a late campaign still counts, as late).
 /// </remarks>
-internal static class CampaignFacts
+public static class CampaignFacts
 {
     public const string RecordKind = "campaign-target";
 
     /// <summary>Per unit, each active campaign's targets there, with their stages at the start and end of the period.</summary>
-    public static async Task<Dictionary<int, List<UnitCampaign>>> ByUnitAsync(ShiganDb db, SourceQuery query, CancellationToken ct)
+    internal static Task<Dictionary<int, List<UnitCampaign>>> ByUnitAsync(ShiganDb db, SourceQuery query, CancellationToken ct) =>
+        ByUnitAsync(db, query.Units, query.FromUtc, query.ToUtc, null, ct);
+
+    /// <summary>
+    /// Per unit (each counts the targets at or below it), the campaigns' targets there with their stages at the start
+    /// and end of the period [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) and the last stage's days ahead:
+    /// the one reading of a campaign's figures, for the contests' indicators and for <c>CampaignFigures</c>. Without
+    /// <paramref name="campaignId"/>, the campaigns active in the period; with it, that campaign whatever its state.
+    /// </summary>
+    public static async Task<Dictionary<int, List<UnitCampaign>>> ByUnitAsync(
+        ShiganDb db, IReadOnlyList<SourceUnit> units, DateTime fromUtc, DateTime toUtc, int? campaignId, CancellationToken ct)
     {
-        var buckets = new UnitBuckets(query.Units);
-        var first = ChinaTime.DateOf(new DateTimeOffset(query.FromUtc, TimeSpan.Zero));
-        var last = ChinaTime.DateOf(new DateTimeOffset(query.ToUtc.AddTicks(-1), TimeSpan.Zero));
-        var campaigns = await db.Campaigns.IgnoreQueryFilters().AsNoTracking().Where(c => c.StartDate <= last).ToListAsync(ct);
+        var buckets = new UnitBuckets(units);
+        var first = ChinaTime.DateOf(new DateTimeOffset(fromUtc, TimeSpan.Zero));
+        var last = ChinaTime.DateOf(new DateTimeOffset(toUtc.AddTicks(-1), TimeSpan.Zero));
+        var read = db.Campaigns.IgnoreQueryFilters().AsNoTracking();
+        var campaigns = await (campaignId is { } only ? read.Where(c => c.Id == only) : read.Where(c => c.StartDate <= last)).ToListAsync(ct);
         if (campaigns.Count == 0)
         {
             return [];
@@ -42,14 +53,14 @@ internal static class CampaignFacts
             .Select(t => new { t.Id, t.CampaignId, t.Level, t.RegionPath })
             .ToListAsync(ct);
         var moves = await db.StageMoves.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => ids.Contains(m.CampaignId) && m.AtUtc < query.ToUtc && string.Compare(m.RegionPath, start) >= 0 && string.Compare(m.RegionPath, end) < 0)
+            .Where(m => ids.Contains(m.CampaignId) && m.AtUtc < toUtc && string.Compare(m.RegionPath, start) >= 0 && string.Compare(m.RegionPath, end) < 0)
 #pragma warning restore CA1309
             .Select(m => new { m.TargetId, m.AtUtc, m.Id, m.ToStage })
             .ToListAsync(ct);
         var history = moves
             .Select(m => new MoveRecord(m.TargetId, ChinaTime.DateOf(new DateTimeOffset(m.AtUtc, TimeSpan.Zero)), m.Id, m.ToStage))
             .ToLookup(m => m.TargetId);
-        var startedBefore = moves.Where(m => m.AtUtc < query.FromUtc).Select(m => m.Id).ToHashSet();
+        var startedBefore = moves.Where(m => m.AtUtc < fromUtc).Select(m => m.Id).ToHashSet();
 
         var result = new Dictionary<int, List<UnitCampaign>>();
         foreach (var campaign in campaigns)
@@ -58,7 +69,7 @@ internal static class CampaignFacts
             var stageCount = campaign.Stages.Count;
             var mine = targets.Where(t => t.CampaignId == campaign.Id && t.Level == leaf).ToList();
             var doneAtStart = mine.All(t => Last(history[t.Id].Where(m => startedBefore.Contains(m.Order))) >= stageCount);
-            if (stageCount == 0 || (campaign.TargetDate < first && doneAtStart))
+            if (stageCount == 0 || (campaignId is null && campaign.TargetDate < first && doneAtStart))
             {
                 continue;
             }
@@ -78,7 +89,7 @@ internal static class CampaignFacts
                 var forecast = CompletionForecast.Of(series[^1], rows.Count, campaign.TargetDate);
                 // Stalled past its target date: at least as late as the days since; stalled before it: no forecast.
                 var daysAhead = forecast.DaysAhead ?? (last > campaign.TargetDate ? campaign.TargetDate.DayNumber - last.DayNumber : null);
-                (result.TryGetValue(unitId, out var list) ? list : result[unitId] = []).Add(new UnitCampaign(stageCount, rows, daysAhead));
+                (result.TryGetValue(unitId, out var list) ? list : result[unitId] = []).Add(new UnitCampaign(campaign.Id, stageCount, rows, daysAhead));
             }
         }
 
@@ -86,7 +97,7 @@ internal static class CampaignFacts
     }
 
     /// <summary>A share in %, over the pooled targets of the unit's campaigns (those with at least <paramref name="stage"/> stages).</summary>
-    public static RawValue Share(List<UnitCampaign>? campaigns, Func<UnitCampaign, int> stage, bool below)
+    internal static RawValue Share(List<UnitCampaign>? campaigns, Func<UnitCampaign, int> stage, bool below)
     {
         var counted = campaigns?.Where(c => stage(c) >= 1 && stage(c) <= c.StageCount).ToList() ?? [];
         var total = counted.Sum(c => c.Targets.Count);
@@ -105,9 +116,9 @@ internal static class CampaignFacts
 }
 
 /// <summary>One campaign's targets in a unit: stage at the period's start and end; its last stage's days ahead of plan.</summary>
-internal sealed record UnitCampaign(int StageCount, List<TargetStage> Targets, int? DaysAhead);
+public sealed record UnitCampaign(int CampaignId, int StageCount, List<TargetStage> Targets, int? DaysAhead);
 
-internal sealed record TargetStage(long Id, int AtStart, int AtEnd);
+public sealed record TargetStage(long Id, int AtStart, int AtEnd);
 
 /// <summary>签约率: the share of targets at the second stage (签约 for housing) or beyond by the period's end, in %.</summary>
 internal sealed class CampaignsSignedSource : IIndicatorSource

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
-using Shigan.Core.Org;
 using Shigan.Data;
+using Shigan.Data.Contests;
 
 namespace Shigan.Web.Campaigns;
 
@@ -24,10 +24,14 @@ public sealed record CampaignFigure(
     public double ShareDone => Shares.Count == 0 ? 0 : Shares[^1];
 }
 
-/// <summary>What a contest indicator reads of a campaign: one figure per unit (a township, or a village within one).</summary>
+/// <summary>
+/// One campaign's figures per unit (a township, or a village within one), read as the contests' campaign indicators
+/// read them (<see cref="CampaignFacts.ByUnitAsync(ShiganDb, IReadOnlyList{SourceUnit}, DateTime, DateTime, int?, CancellationToken)"/>):
+/// one query for both, so a unit's share on a sheet and here cannot differ.
+/// </summary>
 public static class CampaignFigures
 {
-    /// <param name="units">The units to report on; each covers the targets at or below it.</param>
+    /// <param name="units">The units to report on (the caller's own); each covers the targets at or below it.</param>
     /// <param name="from">The period's first day (China time).</param>
     /// <param name="to">The period's last day: shares are as at its end.</param>
     public static async Task<List<CampaignFigure>> ForUnitsAsync(
@@ -39,30 +43,18 @@ public static class CampaignFigures
             return [];
         }
 
-        var leaf = CampaignTemplates.Layout(campaign.Template).Leaf;
         var regions = await db.Regions.AsNoTracking().Where(r => units.Contains(r.Id)).Select(r => new { r.Id, r.Code, r.RegionPath }).ToListAsync(ct);
-        var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level == leaf)
-            .Select(t => new { t.Id, t.RegionPath }).ToListAsync(ct);
-        var moves = (await db.StageMoves.AsNoTracking().Where(m => m.CampaignId == campaignId)
-            .Select(m => new { m.TargetId, m.AtUtc, m.Id, m.ToStage }).ToListAsync(ct))
-            .Select(m => new MoveRecord(m.TargetId, ChinaTime.DateOf(new DateTimeOffset(m.AtUtc, TimeSpan.Zero)), m.Id, m.ToStage))
-            .Where(m => m.Date <= to)
-            .ToList();
-        var start = campaign.StartDate < from ? campaign.StartDate : from;
-        var figures = new List<CampaignFigure>();
-        foreach (var region in regions)
+        var byUnit = await CampaignFacts.ByUnitAsync(
+            db, [.. regions.Select(r => new SourceUnit(r.Id, r.RegionPath))],
+            ChinaTime.StartOf(from).UtcDateTime, ChinaTime.StartOf(to.AddDays(1)).UtcDateTime, campaignId, ct);
+        var stageCount = campaign.Stages.Count;
+        return [.. regions.Select(region =>
         {
-            var scope = RegionScope.Of(region.RegionPath);
-            var mine = targets.Where(t => scope.Covers(t.RegionPath)).Select(t => t.Id).ToHashSet();
-            var series = ProgressSeries.Build(moves.Where(m => mine.Contains(m.TargetId)), campaign.Stages.Count, start, to);
-            double Share(int count) => mine.Count == 0 ? 0 : count / (double)mine.Count;
-            var index = from.DayNumber - start.DayNumber;
-            var shares = series.Select(s => Share(s[^1].Count)).ToList();
-            var gains = series.Select(s => Share(s[^1].Count - (index > 0 ? s[index - 1].Count : 0))).ToList();
-            var days = series.Count == 0 ? null : CompletionForecast.Of(series[^1], mine.Count, campaign.TargetDate).DaysAhead;
-            figures.Add(new CampaignFigure(campaignId, region.Id, region.Code, mine.Count, campaign.Stages, shares, gains, days));
-        }
-
-        return figures;
+            var targets = byUnit.GetValueOrDefault(region.Id)?.SingleOrDefault()?.Targets ?? [];
+            double Share(Func<TargetStage, int> stage, int s) => targets.Count == 0 ? 0 : targets.Count(t => stage(t) >= s) / (double)targets.Count;
+            var shares = Enumerable.Range(1, stageCount).Select(s => Share(t => t.AtEnd, s)).ToList();
+            var gains = Enumerable.Range(1, stageCount).Select(s => Share(t => t.AtEnd, s) - Share(t => t.AtStart, s)).ToList();
+            return new CampaignFigure(campaignId, region.Id, region.Code, targets.Count, campaign.Stages, shares, gains, byUnit.GetValueOrDefault(region.Id)?.SingleOrDefault()?.DaysAhead);
+        })];
     }
 }

@@ -8,10 +8,11 @@ using Shigan.Web.Access;
 namespace Shigan.Web.Campaigns;
 
 /// <summary>
-/// Imports a campaign sheet, one row a household (or section), as sheets are kept today. Two passes over the file:
-/// the first checks every row and lists every problem by row and column; only a sheet without any is written, in one
-/// transaction, by the second. Rows are read one at a time; only the keys seen are kept between them. A target already
-/// there (same key) is updated, never duplicated; a stage further on than the target's is a move in its history.
+/// Imports a campaign sheet, one row a household (or section), as sheets are kept today. One pass over the file: every
+/// row is checked and every problem listed by row and column; rows are written as they come, in one transaction that
+/// only a sheet without any problem commits. Rows are read one at a time; between saves only the keys seen, the
+/// groups and the targets already there are kept. A target already there (same key) is updated, never duplicated; a
+/// stage further on than the target's is a move in its history.
 /// </summary>
 public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider clock)
 {
@@ -67,18 +68,41 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             return (WorkOutcome.Invalid, null, errors);
         }
 
-        // Every key of the campaign, with its stage; those of other townships only to refuse them.
-        var existing = await db.CampaignTargets.IgnoreQueryFilters().Where(t => t.CampaignId == campaignId)
-            .Select(t => new { t.Key, t.Stage, t.RegionPath, t.Level }).ToDictionaryAsync(t => t.Key, StringComparer.Ordinal, ct);
+        // Every target of the campaign by key, read once: the households a row updates (those of other townships
+        // only to refuse them) and the groups new households hang under. Households this sheet adds are not kept:
+        // their keys are in `seen`, and a key comes once.
+        var targets = await db.CampaignTargets.IgnoreQueryFilters().AsNoTracking().Where(t => t.CampaignId == campaignId)
+            .ToDictionaryAsync(t => t.Key, StringComparer.Ordinal, ct);
+        var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaignId).ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, ct);
+        var regionIds = unitsByName.Values.Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var write = new Writer(db, actor, RowsPerSave, campaign, layout, targets, teams, regions, clock.GetUtcNow().UtcDateTime);
 
-        // First pass: check everything, keep only the keys.
+        // One pass: each row is checked and, while the sheet has no problem yet, written (saved every RowsPerSave rows
+        // in one transaction). At the first problem the writing stops and the rest is only checked; any problem rolls
+        // back what was saved, so a wrong sheet changes nothing.
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = 0;
         try
         {
-            foreach (var (number, cells) in Rows(file))
+            using var sheetRows = Rows(file).GetEnumerator();
+            while (true)
             {
+                try
+                {
+                    if (!sheetRows.MoveNext())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or IOException or System.Xml.XmlException or InvalidCastException)
+                {
+                    errors.Add(new ImportError(0, "", "无法读取表格，请上传 .xlsx 文件"));
+                    break;
+                }
+
+                var (number, cells) = sheetRows.Current;
                 rows++;
                 var row = SheetRow.Read(number, cells, layout, campaign.Stages, unitsByName, onlyUnit, today, errors);
                 if (row is null)
@@ -91,78 +115,106 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                     continue;
                 }
 
-                if (seen.TryGetValue(row.Key, out var first))
+                Check(row, layout, targets, seen, errors);
+                if (errors.Count == 0)
                 {
-                    errors.Add(new ImportError(number, layout.LeafHeader, $"与第 {first} 行是同一户"));
-                }
-                else
-                {
-                    seen[row.Key] = number;
-                }
-
-                if (existing.TryGetValue(row.Key, out var known))
-                {
-                    if (!actor.Scope.Covers(known.RegionPath))
-                    {
-                        errors.Add(new ImportError(number, layout.LeafHeader, "该对象属于其他乡镇"));
-                    }
-                    else if (row.Stage is { } stage && stage < known.Stage)
-                    {
-                        errors.Add(new ImportError(number, SheetColumns.Stage, "阶段只能前进"));
-                    }
-                }
-
-                // A group name reused as a household's, or the reverse, would make one key two things.
-                foreach (var groupKey in GroupKeys(row))
-                {
-                    if (seen.ContainsKey(groupKey))
-                    {
-                        errors.Add(new ImportError(number, layout.LeafHeader, "编号与小区或楼幢重名"));
-                    }
+                    await write.RowAsync(row, ct);
                 }
             }
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or IOException or System.Xml.XmlException or InvalidCastException)
-        {
-            errors.Add(new ImportError(0, "", "无法读取表格，请上传 .xlsx 文件"));
-        }
 
-        if (errors.Count == 0 && rows == 0)
-        {
-            errors.Add(new ImportError(2, layout.LeafHeader, "表格中没有数据"));
-        }
+            if (errors.Count == 0 && rows == 0)
+            {
+                errors.Add(new ImportError(2, layout.LeafHeader, "表格中没有数据"));
+            }
 
-        if (errors.Count > 0)
-        {
-            return (WorkOutcome.Invalid, null, [.. errors.Take(SheetColumns.MaxErrors)]);
-        }
+            if (errors.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return (WorkOutcome.Invalid, null, [.. errors.Take(SheetColumns.MaxErrors)]);
+            }
 
-        return (WorkOutcome.Done, await WriteAsync(campaign, layout, file, unitsByName, onlyUnit, today, ct), errors);
+            return (WorkOutcome.Done, await write.CommitAsync(rows, ct), errors);
+        }
+        finally
+        {
+            await write.DisposeAsync();
+        }
     }
 
-    /// <summary>Rows written per save: the change tracker (and the audit entries it makes) never holds more.</summary>
+    // The row against the campaign's targets and the rows before it.
+    private void Check(SheetRow row, SheetLayout layout, Dictionary<string, CampaignTarget> targets, Dictionary<string, int> seen, List<ImportError> errors)
+    {
+        if (seen.TryGetValue(row.Key, out var first))
+        {
+            errors.Add(new ImportError(row.Row, layout.LeafHeader, $"与第 {first} 行是同一户"));
+        }
+        else
+        {
+            seen[row.Key] = row.Row;
+        }
+
+        if (targets.TryGetValue(row.Key, out var known))
+        {
+            if (known.Level != layout.Leaf)
+            {
+                errors.Add(new ImportError(row.Row, layout.LeafHeader, "编号与小区或楼幢重名"));
+            }
+            else if (!actor.Scope.Covers(known.RegionPath))
+            {
+                errors.Add(new ImportError(row.Row, layout.LeafHeader, "该对象属于其他乡镇"));
+            }
+            else if (row.Stage is { } stage && stage < known.Stage)
+            {
+                errors.Add(new ImportError(row.Row, SheetColumns.Stage, "阶段只能前进"));
+            }
+        }
+
+        // A group name reused as a household's, or the reverse, would make one key two things; a group of another
+        // township's sheet is not this user's to add to.
+        foreach (var groupKey in GroupKeys(row))
+        {
+            var group = targets.GetValueOrDefault(groupKey);
+            if (seen.ContainsKey(groupKey) || group?.Level == layout.Leaf)
+            {
+                errors.Add(new ImportError(row.Row, layout.LeafHeader, "编号与小区或楼幢重名"));
+            }
+            else if (group is not null && !actor.Scope.Covers(group.RegionPath))
+            {
+                errors.Add(new ImportError(row.Row, layout.LeafHeader, "该对象属于其他乡镇"));
+            }
+        }
+    }
+
+    /// <summary>Rows written per save: the change tracker (and the audit it makes) never holds more.</summary>
     public int RowsPerSave { get; init; } = 2000;
 
-    // Second pass: the sheet is known to be right; write it in one transaction, saved every RowsPerSave rows with
-    // the tracker cleared in between, so a 100,000-household sheet never has 100,000 tracked entities at once.
-    // Targets met earlier stay in the dictionary (detached) and are attached again when a later row changes them.
-    private async Task<ImportResult> WriteAsync(
-        Campaign campaign, SheetLayout layout, Stream file, Dictionary<string, int> units, int? onlyUnit, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Writes checked rows in one transaction, begun at the first save, saved every RowsPerSave rows with the tracker
+    /// cleared in between, so a 100,000-household sheet never has 100,000 tracked entities at once. Between saves it
+    /// keeps the campaign's groups and teams (detached, attached again when a later row uses them) and the targets
+    /// that were there before; the audit of each save is one entry per unit and kind of change
+    /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields.
+    /// </summary>
+    private sealed class Writer(
+        ShiganDb db, CurrentActor actor, int rowsPerSave, Campaign campaign, SheetLayout layout, Dictionary<string, CampaignTarget> targets,
+        Dictionary<string, CampaignTeam> teams, Dictionary<int, Core.Org.Region> regions, DateTime now) : IAsyncDisposable
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var regionIds = units.Values.Distinct().ToList();
-        var regions = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToDictionaryAsync(t => t.Key, StringComparer.Ordinal, ct);
-        var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, ct);
-        int created = 0, updated = 0, moved = 0, rows = 0;
-        var errors = new List<ImportError>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Tracked as they are, so a new target's unit is neither inserted again nor looked up one target at a time.
-        db.Regions.AttachRange(regions.Values);
-        foreach (var (number, cells) in Rows(file))
+        private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction;
+        private bool attached;
+        private int unsaved;
+        private int created;
+        private int updated;
+        private int moved;
+
+        public async Task RowAsync(SheetRow row, CancellationToken ct)
         {
-            rows++;
-            var row = SheetRow.Read(number, cells, layout, campaign.Stages, units, onlyUnit, today, errors)!;
+            if (!attached)
+            {
+                // Tracked as they are, so a new target's unit is neither inserted again nor looked up one target at a time.
+                db.Regions.AttachRange(regions.Values);
+                attached = true;
+            }
+
             var region = regions[row.UnitId];
             CampaignTeam? team = null;
             if (row.Team is { } teamName && !teams.TryGetValue(teamName, out team))
@@ -180,7 +232,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
 
             // The groups above it, created as first met.
             CampaignTarget? parent = null;
-            var parts = new List<string>();
+            var parts = new List<string>(layout.Groups.Count);
             for (var i = 0; i < layout.Groups.Count; i++)
             {
                 parts.Add(row.Groups[i]);
@@ -207,7 +259,6 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             if (!targets.TryGetValue(row.Key, out var target))
             {
                 target = New(campaign.Id, row.Key, row.Leaf, layout.Leaf, parent, region, now);
-                targets[row.Key] = target;
                 db.CampaignTargets.Add(target);
                 created++;
             }
@@ -251,30 +302,60 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 moved++;
             }
 
-            if (rows % RowsPerSave == 0)
+            if (++unsaved >= rowsPerSave)
             {
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                await SaveAsync(ct);
                 db.Regions.AttachRange(regions.Values);
             }
         }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return new ImportResult(rows, created, updated, moved);
-    }
-
-    // A target saved by an earlier batch (or read untracked) is tracked again before it changes.
-    private T Track<T>(T entity)
-        where T : class
-    {
-        if (db.Entry(entity).State == EntityState.Detached)
+        public async Task<ImportResult> CommitAsync(int rows, CancellationToken ct)
         {
-            db.Attach(entity);
+            await SaveAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            return new ImportResult(rows, created, updated, moved);
         }
 
-        return entity;
+        private async Task SaveAsync(CancellationToken ct)
+        {
+            transaction ??= await db.Database.BeginTransactionAsync(ct);
+            db.AuditInBatches = true;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.AuditInBatches = false;
+            }
+
+            db.ChangeTracker.Clear();
+            unsaved = 0;
+        }
+
+        // A target saved by an earlier batch (or read untracked) is tracked again before it changes.
+        private T Track<T>(T entity)
+            where T : class
+        {
+            if (db.Entry(entity).State == EntityState.Detached)
+            {
+                db.Attach(entity);
+            }
+
+            return entity;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
     }
 
     private static CampaignTarget New(int campaignId, string key, string name, TargetLevel level, CampaignTarget? parent, Core.Org.Region region, DateTime now) =>
@@ -361,8 +442,8 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         }
     }
 
-    // An upload arrives as a forward-only stream; the two passes need to read it twice. A temporary file, not memory:
-    // a 100,000-household sheet is some megabytes packed, and several may arrive at once.
+    // An upload arrives as a forward-only stream; a zip is read from its end, and is checked before the reader opens it.
+    // A temporary file, not memory: a 100,000-household sheet is some megabytes packed, and several may arrive at once.
     private static async Task<Stream> SeekableAsync(Stream sheet, CancellationToken ct)
     {
         var copy = new FileStream(

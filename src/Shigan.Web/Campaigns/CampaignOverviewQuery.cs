@@ -7,8 +7,8 @@ namespace Shigan.Web.Campaigns;
 
 /// <summary>
 /// The campaign page's figures, over the targets the caller sees: counts per stage, unit, team and building, the
-/// burn-up series, a forecast per stage, the targets stuck longest and the teams ranked. The database does the
-/// counting (targets grouped by building, unit, team and stage; the daily counters of the moves, see
+/// burn-up series, a forecast per stage, the targets stuck longest and the teams ranked. Counters kept by every save
+/// do the counting (targets by building, unit, team and stage, see <see cref="TargetCount"/>; the moves by day, see
 /// <see cref="StageDayCount"/>), so the page reads some thousands of rows whether a campaign has 2,000 households or
 /// 100,000 and a year of moves.
 /// </summary>
@@ -25,23 +25,48 @@ public static class CampaignOverviewQuery
         }
 
         var stageCount = campaign.Stages.Count;
-        var leaf = CampaignTemplates.Layout(campaign.Template).Leaf;
-        var leaves = db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level == leaf);
-        var cells = await leaves
-            .GroupBy(t => new { t.ParentId, t.RegionId, t.TeamId, t.Stage })
-            .Select(g => new Cell(g.Key.ParentId, g.Key.RegionId, g.Key.TeamId, g.Key.Stage, g.Count(), g.Sum(t => t.People ?? 0)))
+        var layout = CampaignTemplates.Layout(campaign.Template);
+        var leaf = layout.Leaf;
+        var groupLevels = layout.Groups.Select(g => g.Level).ToList();
+        // The caller's scope as the query filter has it, compared past the path index (`|| ''`): with statistics
+        // (the app runs PRAGMA optimize), SQLite takes a county-wide range of that index for selective and reads every
+        // target through it. The campaign's own indexes below carry the path, or a few rows are looked up.
+        var (scopeStart, scopeEnd) = (db.Actor.Scope.RangeStart, db.Actor.Scope.RangeEnd);
+#pragma warning disable CA1309 // translated to SQL's >= and <, the bytewise order of the query filter
+        var targets = db.CampaignTargets.IgnoreQueryFilters().AsNoTracking()
+            .Where(t => t.CampaignId == campaignId && string.Compare(t.RegionPath + "", scopeStart) >= 0 && string.Compare(t.RegionPath + "", scopeEnd) < 0);
+        var counters = db.StageDayCounts.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.CampaignId == campaignId && string.Compare(c.RegionPath + "", scopeStart) >= 0 && string.Compare(c.RegionPath + "", scopeEnd) < 0);
+        var counts = db.TargetCounts.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.CampaignId == campaignId && string.Compare(c.RegionPath + "", scopeStart) >= 0 && string.Compare(c.RegionPath + "", scopeEnd) < 0);
+#pragma warning restore CA1309
+        var leaves = targets.Where(t => t.Level == leaf);
+        // The counts per building, unit, team and stage are counters kept by every save (TargetCounts): some
+        // thousands of rows, where grouping the households reads all 100,000 of them.
+        var cells = await counts.Where(c => c.Level == leaf && c.Count != 0)
+            .GroupBy(c => new { c.ParentId, c.RegionId, c.TeamId, c.Stage })
+            .Select(g => new Cell(g.Key.ParentId == 0 ? null : g.Key.ParentId, g.Key.RegionId, g.Key.TeamId == 0 ? null : g.Key.TeamId, g.Key.Stage, g.Sum(c => c.Count), g.Sum(c => c.People)))
             .ToListAsync(ct);
-        var stuckRows = await leaves.Where(t => t.Stage < stageCount)
-            .OrderBy(t => t.StageSinceUtc).ThenBy(t => t.Id).Take(StuckShown)
-            .Select(t => new { t.Id, t.Name, t.ParentId, t.RegionId, t.TeamId, t.Stage, t.StageSinceUtc })
-            .ToListAsync(ct);
-        var groups = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level != leaf)
+        // Stage by stage, each the first few in the (CampaignId, Level, Stage, StageSinceUtc) index: a few rows read
+        // per stage, where one query over all unfinished stages sorts every unfinished household.
+        var stuckRows = new List<StuckRow>();
+        for (var stage = 0; stage < stageCount; stage++)
+        {
+            var at = stage;
+            stuckRows.AddRange(await leaves.Where(t => t.Stage == at)
+                .OrderBy(t => t.StageSinceUtc).ThenBy(t => t.Id).Take(StuckShown)
+                .Select(t => new StuckRow(t.Id, t.Name, t.ParentId, t.RegionId, t.TeamId, t.Stage, t.StageSinceUtc))
+                .ToListAsync(ct));
+        }
+
+        stuckRows = [.. stuckRows.OrderBy(t => t.StageSinceUtc).ThenBy(t => t.Id).Take(StuckShown)];
+        var groups = await targets.Where(t => groupLevels.Contains(t.Level))
             .Select(t => new { t.Id, t.Name, t.ParentId }).ToDictionaryAsync(t => t.Id, ct);
         var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaignId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var unitIds = cells.Select(c => c.RegionId).Distinct().ToList();
         // The units' names only: the targets counted are already the caller's own.
         var unitNames = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => unitIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-        var changes = await db.StageDayCounts.AsNoTracking().Where(c => c.CampaignId == campaignId)
+        var changes = await counters
             .GroupBy(c => new { c.Day, c.FromStage, c.ToStage })
             .Select(g => new { g.Key.Day, g.Key.FromStage, g.Key.ToStage, Count = g.Sum(c => c.Count) })
             .ToListAsync(ct);
@@ -99,6 +124,8 @@ public static class CampaignOverviewQuery
             ? [.. rows.OrderBy(r => r.Name, StringComparer.Ordinal)]
             : [.. rows.OrderByDescending(r => r.Score).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
+
+    private sealed record StuckRow(long Id, string Name, long? ParentId, int RegionId, int? TeamId, int Stage, DateTime StageSinceUtc);
 
     // So many targets of one building, unit and team at one stage.
     private sealed record Cell(long? ParentId, int RegionId, int? TeamId, int Stage, int Count, int People);

@@ -120,6 +120,7 @@ public static class GenerateVerb
             var started = clock.Elapsed;
             var (campaigns, targets, moves, visits) = new CampaignGenerator(world, options.Now, options.Seed).Run(writer, options.CampaignTargets, Say);
             await Data.Campaigns.StageDayCounts.RecountAsync(db); // as the cases' counters: bulk moves passed SaveChanges
+            await Data.Campaigns.TargetCounts.RecountAsync(db);
             phases.Add(("campaigns", clock.Elapsed - started));
             Say($"{campaigns:N0} campaigns, {targets:N0} targets (hamlets and households), {moves:N0} stage moves, {visits:N0} visits");
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,6 +116,50 @@ public sealed class CampaignImportTests(ShiganApp app) : IClassFixture<ShiganApp
         var history = await staff.GetJsonAsync($"/api/campaigns/{campaign}/targets/{signed.GetProperty("id").GetInt64()}");
         Assert.Equal(["告知", "签约"], history.GetProperty("history").EnumerateArray().Select(m => m.GetProperty("toName").GetString()));
     }
+
+    [Fact]
+    public async Task Who_created_or_changed_an_imported_household_when_and_what_it_was_before_is_in_its_audit_trail()
+    {
+        var (staff, campaign) = await CampaignAsync("导入留痕");
+        byte[] Households(string second, string third) => Sheet(
+        [
+            Household("留痕小区", "1幢", "1单元", "101", "王建国", "13800001111", 4, 56.5),
+            Household("留痕小区", "1幢", "1单元", "102", second, "13800002222", 3, 48),
+            Household("留痕小区", "1幢", "1单元", "103", third, "13800003333", 5, 62),
+        ]);
+        foreach (var sheet in new[] { Households("李美华", "张志强"), Households("李秀英", "张国强") })
+        {
+            using var response = await staff.ImportAsync(campaign, sheet);
+            await response.JsonAsync(HttpStatusCode.OK);
+        }
+
+        var id = (await staff.TargetAsync(campaign, "留痕小区/1幢/1单元102")).GetProperty("id").GetInt64();
+        var staffId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "qiuchuan.staff").Select(u => u.Id).SingleAsync());
+        var trail = (await staff.GetJsonAsync($"/api/audit?entityType=CampaignTarget&entityId={id}")).Items().ToList();
+
+        // Newest first: the re-import's change, then the first import's creation, both by the staff member who imported.
+        Assert.Equal(["Updated", "Created"], trail.Select(e => e.GetProperty("action").GetString()));
+        Assert.All(trail, e => Assert.Equal(staffId, e.GetProperty("actorId").GetString()));
+        Assert.All(trail, e => Assert.StartsWith("batch:", e.GetProperty("entityId").GetString(), StringComparison.Ordinal));
+        var created = Own(trail[1], id);
+        Assert.Equal([null, "李美华"], Pair(created, "Owner"));
+        Assert.Equal([null, "留痕小区/1幢/1单元102"], Pair(created, "Key"));
+        var updated = Own(trail[0], id);
+        Assert.Equal(["李美华", "李秀英"], Pair(updated, "Owner"));
+        Assert.False(updated.ContainsKey("Phone"));
+
+        // A household the re-import left as it was has only its creation.
+        var unchanged = (await staff.TargetAsync(campaign, "留痕小区/1幢/1单元101")).GetProperty("id").GetInt64();
+        Assert.Equal(["Created"], (await staff.GetJsonAsync($"/api/audit?entityType=CampaignTarget&entityId={unchanged}")).Items().Select(e => e.GetProperty("action").GetString()));
+    }
+
+    // A household's own changes in an entry of its import's save: { "Owner": [before, after], … }.
+    private static Dictionary<string, JsonElement> Own(JsonElement entry, long id) =>
+        JsonDocument.Parse(entry.GetProperty("changes").GetString()!).RootElement.GetProperty(id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+
+    private static List<string?> Pair(Dictionary<string, JsonElement> changes, string field) =>
+        [.. changes[field].EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? null : v.GetString())];
 
     [Fact]
     public async Task A_sheet_without_a_required_column_is_refused_naming_the_column_and_nothing_is_written()
