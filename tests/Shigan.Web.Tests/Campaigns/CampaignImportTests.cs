@@ -7,7 +7,9 @@ using Shigan.Data;
 using Shigan.Data.Access;
 using Shigan.Testing;
 using Shigan.Web.Access;
+using Shigan.Web.Audit;
 using Shigan.Web.Campaigns;
+using Shigan.Web.Components.Audit;
 using Shigan.Web.Tests.Support;
 using static Shigan.Web.Tests.Support.CampaignCalls;
 
@@ -151,6 +153,55 @@ public sealed class CampaignImportTests(ShiganApp app) : IClassFixture<ShiganApp
         // A household the re-import left as it was has only its creation.
         var unchanged = (await staff.TargetAsync(campaign, "留痕小区/1幢/1单元101")).GetProperty("id").GetInt64();
         Assert.Equal(["Created"], (await staff.GetJsonAsync($"/api/audit?entityType=CampaignTarget&entityId={unchanged}")).Items().Select(e => e.GetProperty("action").GetString()));
+    }
+
+    [Fact]
+    public async Task The_audit_page_shows_an_imported_household_its_own_lines_and_otherwise_how_many_records_the_import_wrote()
+    {
+        var (staff, campaign) = await CampaignAsync("留痕页面");
+        byte[] Households(string owner) => Sheet(
+        [
+            Household("页面小区", "1幢", "1单元", "101", owner, "13800001111", 4, 56.5),
+            Household("页面小区", "1幢", "1单元", "102", "李美华", "13800002222", 3, 48),
+        ]);
+        foreach (var sheet in new[] { Households("王建国"), Households("王秀英") })
+        {
+            using var response = await staff.ImportAsync(campaign, sheet);
+            await response.JsonAsync(HttpStatusCode.OK);
+        }
+
+        var id = (await staff.TargetAsync(campaign, "页面小区/1幢/1单元101")).GetProperty("id").GetInt64();
+        var trail = (await staff.GetJsonAsync($"/api/audit?entityType=CampaignTarget&entityId={id}")).Items()
+            .Select(e => new AuditItem(
+                e.GetProperty("id").GetInt64(), e.GetProperty("atUtc").GetDateTime(), e.GetProperty("actorId").GetString(), e.GetProperty("actorName").GetString()!,
+                Enum.Parse<Shigan.Core.Audit.AuditAction>(e.GetProperty("action").GetString()!), e.GetProperty("entityType").GetString()!,
+                e.GetProperty("entityId").GetString()!, e.GetProperty("changes").GetString()!))
+            .ToList();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var text = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Shigan.Web.Localization.UiText>>();
+            var recordId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            // Filtered to the household: the re-import's entry shows its owner's change, not the other household's lines.
+            var changed = AuditText.ParseEntry(trail[0], recordId, text);
+            Assert.Equal([new AuditChange("Owner", "王建国", "王秀英")], changed.Where(c => c.Property == "Owner"));
+            Assert.DoesNotContain(changed, c => c.New == "李美华" || c.Old == "李美华");
+
+            // Unfiltered, the creation entry says how many records it holds instead of listing them all.
+            var created = trail[1];
+            var held = JsonDocument.Parse(created.Changes).RootElement.EnumerateObject().Count();
+            Assert.True(held >= 2);
+            Assert.Equal([new AuditChange("", null, $"批量写入 {held} 条记录")], AuditText.ParseEntry(created, null, text));
+            Assert.StartsWith("批量 ", AuditText.IdText(created.EntityId, text), StringComparison.Ordinal);
+            Assert.DoesNotContain("000000", AuditText.IdText(created.EntityId, text), StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     // A household's own changes in an entry of its import's save: { "Owner": [before, after], … }.

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Shigan.Core.Audit;
 using Shigan.Core.Org;
+using Shigan.Data.Audit;
+using Shigan.Web.Audit;
 using Shigan.Web.Components.Common;
 using Shigan.Web.Localization;
 
@@ -60,6 +62,7 @@ public static class AuditText
         "ShiganUser" => "账号",
         "CaseRoutingRule" => "分拨规则",
         "HolidayDay" => "节假日",
+        "CampaignTarget" => "攻坚对象",
         _ => entityType,
     };
 
@@ -72,6 +75,46 @@ public static class AuditText
     };
 
     public static string PropertyLabel(string property) => Properties.GetValueOrDefault(property, property);
+
+    /// <summary>
+    /// An entry's lines. A bulk write's entry (<see cref="AuditBatch"/>) holds every record's changes by id: when the page
+    /// is filtered to one record, that record's own lines; otherwise how many records it holds, not thousands of lines.
+    /// </summary>
+    public static List<AuditChange> ParseEntry(AuditItem item, string? recordId, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.EntityId.StartsWith(AuditBatch.Prefix, StringComparison.Ordinal))
+        {
+            return Parse(item.Changes, t);
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(item.Changes);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return recordId is not null && doc.RootElement.TryGetProperty(recordId, out var own)
+                    ? Parse(own.GetRawText(), t)
+                    : [new AuditChange("", null, t["批量写入 {0} 条记录", doc.RootElement.EnumerateObject().Count()])];
+            }
+        }
+        catch (JsonException)
+        {
+            // Shown raw below, like any entry of an unexpected shape.
+        }
+
+        return Parse(item.Changes, t);
+    }
+
+    /// <summary>The record number as shown: a bulk write's entry as its range of ids, without the zero padding.</summary>
+    public static string IdText(string entityId, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(entityId);
+        var range = entityId.StartsWith(AuditBatch.Prefix, StringComparison.Ordinal) ? entityId[AuditBatch.Prefix.Length..].Split('-') : [];
+        return range.Length == 2 && long.TryParse(range[0], out var low) && long.TryParse(range[1], out var high)
+            ? t["批量 {0}–{1}", low, high]
+            : entityId;
+    }
 
     /// <summary>The changed properties; a record that is not the expected shape is shown raw, never dropped.</summary>
     public static List<AuditChange> Parse(string json, IStringLocalizer t)
