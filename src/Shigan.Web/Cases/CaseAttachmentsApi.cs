@@ -7,6 +7,7 @@ using Shigan.Core.Cases;
 using Shigan.Core.Org;
 using Shigan.Data;
 using Shigan.Web.Access;
+using Shigan.Web.Api;
 using Shigan.Web.Hosting;
 using Shigan.Web.Localization;
 
@@ -62,14 +63,7 @@ public static class CaseAttachmentsApi
             return TypedResults.NotFound();
         }
 
-        var disposition = new ContentDispositionHeaderValue(AttachmentRules.IsImage(file.ContentType) ? "inline" : "attachment");
-        disposition.SetHttpFileName(file.FileName);
-        var headers = http.Response.Headers;
-        headers.ContentDisposition = disposition.ToString();
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-        headers.CacheControl = "private, max-age=3600";
-        return TypedResults.File(file.Content, file.ContentType, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+        return StoredFiles.Send(http, file.Content, file.ContentType, file.FileName, file.Sha256, inline: AttachmentRules.IsImage(file.ContentType));
     }
 
     /// <summary>Adds files (form fields <c>files</c>, optional <c>note</c> and <c>version</c>) with one history entry.</summary>

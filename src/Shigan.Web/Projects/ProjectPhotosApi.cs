@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Shigan.Core.Projects;
 using Shigan.Data;
 using Shigan.Web.Access;
+using Shigan.Web.Api;
 using Shigan.Web.Cases;
 using Shigan.Web.Localization;
 
@@ -38,14 +39,7 @@ public static class ProjectPhotosApi
             return TypedResults.NotFound();
         }
 
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(file.FileName);
-        var headers = http.Response.Headers;
-        headers.ContentDisposition = disposition.ToString();
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-        headers.CacheControl = "private, max-age=3600";
-        return TypedResults.File(file.Content, file.ContentType, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+        return StoredFiles.Send(http, file.Content, file.ContentType, file.FileName, file.Sha256, inline: true);
     }
 
     public static async Task<Results<Created<List<PhotoItem>>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Add(
