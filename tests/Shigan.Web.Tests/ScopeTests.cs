@@ -166,6 +166,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             t => new { name = "越权行动", template = "DilapidatedHousing", regionIds = new[] { t.Township }, startDate = "2026-11-01", targetDate = "2026-12-01" }),
         ["GET /api/campaigns/{campaignId:int}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}"),
         ["GET /api/campaigns/{campaignId:int}/overview"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/overview"),
+        ["GET /api/campaigns/{campaignId:int}/groups"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/groups"),
         ["GET /api/campaigns/{campaignId:int}/targets"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets"),
         ["GET /api/campaigns/{campaignId:int}/targets/{targetId:long}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}"),
         ["POST /api/campaigns/{campaignId:int}/targets/{targetId:long}/stage"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets/{t.CampaignTarget}/stage",

@@ -16,6 +16,9 @@ public static class CampaignOverviewQuery
 {
     public const int StuckShown = 10;
 
+    /// <summary>The buildings furthest behind shown with the figures; the rest are paged (<see cref="BuildingProgressQuery"/>).</summary>
+    public const int BehindShown = 20;
+
     public static async Task<CampaignOverview?> RunAsync(ShiganDb db, int campaignId, DateTime nowUtc, CancellationToken ct = default)
     {
         var campaign = await CampaignCommands.GetAsync(db, campaignId, ct);
@@ -27,7 +30,6 @@ public static class CampaignOverviewQuery
         var stageCount = campaign.Stages.Count;
         var layout = CampaignTemplates.Layout(campaign.Template);
         var leaf = layout.Leaf;
-        var groupLevels = layout.Groups.Select(g => g.Level).ToList();
         // The caller's scope as the query filter has it, compared past the path index (`|| ''`): with statistics
         // (the app runs PRAGMA optimize), SQLite takes a county-wide range of that index for selective and reads every
         // target through it. The campaign's own indexes below carry the path, or a few rows are looked up.
@@ -37,15 +39,15 @@ public static class CampaignOverviewQuery
             .Where(t => t.CampaignId == campaignId && string.Compare(t.RegionPath + "", scopeStart) >= 0 && string.Compare(t.RegionPath + "", scopeEnd) < 0);
         var counters = db.StageDayCounts.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.CampaignId == campaignId && string.Compare(c.RegionPath + "", scopeStart) >= 0 && string.Compare(c.RegionPath + "", scopeEnd) < 0);
-        var counts = db.TargetCounts.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.CampaignId == campaignId && string.Compare(c.RegionPath + "", scopeStart) >= 0 && string.Compare(c.RegionPath + "", scopeEnd) < 0);
 #pragma warning restore CA1309
+        var counts = BuildingProgressQuery.Counts(db, campaignId);
         var leaves = targets.Where(t => t.Level == leaf);
         // The counts per building, unit, team and stage are counters kept by every save (TargetCounts): some
-        // thousands of rows, where grouping the households reads all 100,000 of them.
+        // thousands of rows, where grouping the households reads all 100,000 of them; summed over the buildings in SQL,
+        // a row per unit, team and stage is left (the buildings come a page at a time, the furthest behind here).
         var cells = await counts.Where(c => c.Level == leaf && c.Count != 0)
-            .GroupBy(c => new { c.ParentId, c.RegionId, c.TeamId, c.Stage })
-            .Select(g => new Cell(g.Key.ParentId == 0 ? null : g.Key.ParentId, g.Key.RegionId, g.Key.TeamId == 0 ? null : g.Key.TeamId, g.Key.Stage, g.Sum(c => c.Count), g.Sum(c => c.People)))
+            .GroupBy(c => new { c.RegionId, c.TeamId, c.Stage })
+            .Select(g => new Cell(g.Key.RegionId, g.Key.TeamId == 0 ? null : g.Key.TeamId, g.Key.Stage, g.Sum(c => c.Count), g.Sum(c => c.People)))
             .ToListAsync(ct);
         // Stage by stage, each the first few in the (CampaignId, Level, Stage, StageSinceUtc) index: a few rows read
         // per stage, where one query over all unfinished stages sorts every unfinished household.
@@ -60,8 +62,8 @@ public static class CampaignOverviewQuery
         }
 
         stuckRows = [.. stuckRows.OrderBy(t => t.StageSinceUtc).ThenBy(t => t.Id).Take(StuckShown)];
-        var groups = await targets.Where(t => groupLevels.Contains(t.Level))
-            .Select(t => new { t.Id, t.Name, t.ParentId }).ToDictionaryAsync(t => t.Id, ct);
+        var groupNames = await BuildingProgressQuery.NamesAsync(db, campaignId, stuckRows.Where(t => t.ParentId is not null).Select(t => t.ParentId!.Value), ct);
+        var behind = await BuildingProgressQuery.PageAsync(db, campaignId, leaf, stageCount, BuildingSort.Behind, 1, BehindShown, ct);
         var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaignId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var unitIds = cells.Select(c => c.RegionId).Distinct().ToList();
         // The units' names only: the targets counted are already the caller's own.
@@ -81,9 +83,7 @@ public static class CampaignOverviewQuery
         var reached = Enumerable.Range(1, stageCount).Select(s => cells.Where(c => c.Stage >= s).Sum(c => c.Count)).ToList();
         var forecasts = series.Select(s => CompletionForecast.Of(s, total, campaign.TargetDate)).ToList();
 
-        // Group rows: a building's name carries its compound's, so 5幢 of two compounds do not merge.
-        string GroupName(long? parentId) =>
-            parentId is { } p && groups.TryGetValue(p, out var g) ? (g.ParentId is { } gp && groups.TryGetValue(gp, out var top) ? $"{top.Name} {g.Name}" : g.Name) : "—";
+        string GroupName(long? parentId) => parentId is { } p ? groupNames.GetValueOrDefault(p, "—") : "—";
         string UnitName(int regionId) => unitNames.GetValueOrDefault(regionId, "?");
 
         var days = series.Count == 0 ? [] : series[0].Select(p => p.Date).ToList();
@@ -99,7 +99,8 @@ public static class CampaignOverviewQuery
             forecasts,
             Progress(cells.GroupBy(c => UnitName(c.RegionId)), stageCount),
             Progress(cells.Where(c => c.TeamId is not null).GroupBy(c => teams.GetValueOrDefault(c.TeamId!.Value, "?")), stageCount),
-            Progress(cells.GroupBy(c => GroupName(c.ParentId)), stageCount, byName: true),
+            behind.Items,
+            behind.Total,
             [.. stuckRows.Select(t => new StuckTarget(
                 t.Id, t.Name, GroupName(t.ParentId), UnitName(t.RegionId), t.TeamId is { } team ? teams.GetValueOrDefault(team) : null, t.Stage,
                 StageRules.Name(campaign.Stages, t.Stage),
@@ -110,7 +111,7 @@ public static class CampaignOverviewQuery
     }
 
     /// <summary>Per group, how many stand at each stage or beyond, and a score (the mean share of stages passed) to rank them.</summary>
-    private static List<GroupProgress> Progress(IEnumerable<IGrouping<string, Cell>> groups, int stageCount, bool byName = false)
+    private static List<GroupProgress> Progress(IEnumerable<IGrouping<string, Cell>> groups, int stageCount)
     {
         var rows = groups.Select(g =>
         {
@@ -120,13 +121,11 @@ public static class CampaignOverviewQuery
             var score = count == 0 || stageCount == 0 ? 0 : list.Sum(c => (double)c.Stage * c.Count) / (count * stageCount);
             return new GroupProgress(g.Key, count, reached, score);
         });
-        return byName
-            ? [.. rows.OrderBy(r => r.Name, StringComparer.Ordinal)]
-            : [.. rows.OrderByDescending(r => r.Score).ThenBy(r => r.Name, StringComparer.Ordinal)];
+        return [.. rows.OrderByDescending(r => r.Score).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
 
     private sealed record StuckRow(long Id, string Name, long? ParentId, int RegionId, int? TeamId, int Stage, DateTime StageSinceUtc);
 
-    // So many targets of one building, unit and team at one stage.
-    private sealed record Cell(long? ParentId, int RegionId, int? TeamId, int Stage, int Count, int People);
+    // So many targets of one unit and team at one stage.
+    private sealed record Cell(int RegionId, int? TeamId, int Stage, int Count, int People);
 }

@@ -25,6 +25,7 @@ public static class CampaignsApi
         group.MapPost("/", Create).RequireAuthorization(Policies.ManageCampaigns);
         group.MapGet("/{campaignId:int}", Get);
         group.MapGet("/{campaignId:int}/overview", Overview);
+        group.MapGet("/{campaignId:int}/groups", Buildings);
         group.MapGet("/{campaignId:int}/targets", Targets);
         group.MapGet("/{campaignId:int}/targets/{targetId:long}", Target);
         group.MapPost("/{campaignId:int}/targets/{targetId:long}/stage", Move);
@@ -63,6 +64,18 @@ public static class CampaignsApi
 
     public static async Task<Results<Ok<CampaignOverview>, NotFound>> Overview(ShiganDb db, TimeProvider clock, int campaignId, CancellationToken ct) =>
         await CampaignOverviewQuery.RunAsync(db, campaignId, clock.GetUtcNow().UtcDateTime, ct) is { } o ? TypedResults.Ok(o) : TypedResults.NotFound();
+
+    /// <summary>The buildings' table a page at a time; <c>sort</c> is behind (the default), ahead, size or sheet.</summary>
+    public static async Task<Results<Ok<Page<GroupProgress>>, NotFound, ValidationProblem>> Buildings(
+        ShiganDb db, int campaignId, string? sort, int? page, int? pageSize, IStringLocalizer<UiText> text, CancellationToken ct)
+    {
+        if (!Enum.TryParse<BuildingSort>(sort ?? nameof(BuildingSort.Behind), ignoreCase: true, out var order) || !Enum.IsDefined(order) || int.TryParse(sort, out _))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [text["排序只能是 behind、ahead、size 或 sheet"]] });
+        }
+
+        return await BuildingProgressQuery.RunAsync(db, campaignId, order, page, pageSize, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
+    }
 
     public static async Task<Results<Ok<Page<TargetItem>>, NotFound>> Targets(
         ShiganDb db, CurrentActor actor, int campaignId, int? stage, int? teamId, int? regionId, bool? mine, string? q, int? page, int? pageSize, CancellationToken ct) =>

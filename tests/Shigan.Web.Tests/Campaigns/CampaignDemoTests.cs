@@ -26,7 +26,8 @@ public sealed class CampaignDemoTests(CampaignDemoApp app) : IClassFixture<Campa
         var overview = await HousingAsync(await app.SessionAsync("admin"));
 
         Assert.Equal(2111, overview.GetProperty("total").GetInt32());
-        Assert.Equal(73, overview.GetProperty("groups").GetArrayLength());
+        Assert.Equal(73, overview.GetProperty("buildings").GetInt32());
+        Assert.Equal(20, overview.GetProperty("behind").GetArrayLength());
         Assert.InRange(overview.GetProperty("people").GetInt32(), 9_000, 11_000);
         Assert.Equal(["天马街道", "金川街道"], overview.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("name").GetString()).Order());
     }

@@ -64,6 +64,10 @@ internal static class CampaignCalls
     public static async Task<JsonElement> OverviewAsync(this HttpClient client, int campaignId) =>
         await client.GetJsonAsync($"/api/campaigns/{campaignId}/overview");
 
+    /// <summary>The buildings' names as the sheet listed them (the first page of 100).</summary>
+    public static async Task<List<string?>> GroupNamesAsync(this HttpClient client, int campaignId) =>
+        [.. (await client.GetJsonAsync($"/api/campaigns/{campaignId}/groups?sort=sheet&pageSize=100")).Items().Select(g => g.GetProperty("name").GetString())];
+
     public static async Task<List<JsonElement>> TargetsAsync(this HttpClient client, int campaignId, string query = "") =>
         [.. (await client.GetJsonAsync($"/api/campaigns/{campaignId}/targets?pageSize=200{query}")).Items()];
 
