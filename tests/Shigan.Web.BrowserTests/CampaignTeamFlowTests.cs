@@ -115,15 +115,21 @@ public sealed class CampaignTeamFlowTests(BrowserApp app, BrowserFixture browser
         await input.ClickAsync();
         var dropdown = Page.Locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)");
         await Expect(dropdown).ToHaveCountAsync(1);
+        // Each month is drawn by the server: wait for it before the next click, or a click lands on the month before's grid.
+        var header = dropdown.Locator(".ant-picker-header-view");
+        var day = new DateOnly(shown.Year, shown.Month, 1);
         for (var i = 0; i < monthsOn; i++)
         {
             await dropdown.Locator(".ant-picker-header-next-btn").ClickAsync();
+            day = day.AddMonths(1);
+            await Expect(header).ToHaveTextAsync(new Regex($@"{day.Year}年\s*{day.Month}月"));
         }
 
-        var day = new DateOnly(shown.Year, shown.Month, 1).AddMonths(monthsOn);
-        await dropdown.Locator("td.ant-picker-cell-in-view").First.ClickAsync();
+        await dropdown.Locator("td.ant-picker-cell-in-view").Filter(new() { HasTextRegex = new Regex("^\\s*1\\s*$") }).ClickAsync();
         // The picker writes the day in the page's language once picked (2027年2月1日).
         await Expect(input).ToHaveValueAsync(new Regex($"^({Day(day)}|{day.Year}年{day.Month}月{day.Day}日)$"));
+        // Picked: the calendar closes, so the next field's calendar is the only one open.
+        await Expect(dropdown).ToHaveCountAsync(0);
         return day;
     }
 
