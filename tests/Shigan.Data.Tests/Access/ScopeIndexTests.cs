@@ -28,8 +28,8 @@ public sealed class ScopeIndexTests(ChangshanDatabase changshan) : IClassFixture
                 "ApplicationEvents:C", "ApplicationTrips:C", "AspNetUsers:C", "AuditEntries:C", "CampaignTargets:C", "CampaignTeamMembers:C",
                 "CampaignTeams:C", "CampaignUnits:C", "CampaignVisits:C", "CaseAttachments:C", "CaseEvents:C", "CaseRoutingRules:C", "Cases:C",
                 "ContestJudges:C", "Contests:C", "Departments:C", "JudgeScores:C", "ProjectBlockers:C", "ProjectEvents:C", "ProjectMembers:C",
-                "ProjectMilestones:C", "Projects:C", "Regions:C", "ScoreRows:C", "ScoreSheets:C",
-                "ServiceApplications:C", "StageDayCounts:C", "StageMoves:C", "SubApplications:C",
+                "ProjectMilestones:C", "ProjectPhotos:C", "Projects:C", "Regions:C", "ScoreRows:C", "ScoreSheets:C",
+                "ServiceApplications:C", "StageDayCounts:C", "StageMoves:C", "SubApplications:C", "TargetCounts:C",
             ],
             collations);
     }
