@@ -17,6 +17,7 @@ public sealed class CacheLoadsTests
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var loads = 0;
         var release = new TaskCompletionSource();
+        var asking = 0;
         async Task<List<int>> LoadAsync()
         {
             Interlocked.Increment(ref loads);
@@ -24,8 +25,13 @@ public sealed class CacheLoadsTests
             return [.. Enumerable.Range(1, 1000)];
         }
 
-        var waiting = Enumerable.Range(0, 50).Select(_ => Task.Run(() => cache.GetOrLoadAsync("units", Minute, LoadAsync))).ToList();
-        await Task.Delay(100);
+        var waiting = Enumerable.Range(0, 50).Select(_ => Task.Run(() =>
+        {
+            Interlocked.Increment(ref asking);
+            return cache.GetOrLoadAsync("units", Minute, LoadAsync);
+        })).ToList();
+        // The load is held until all fifty have asked, so every one of them misses the cache at the same moment.
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref asking) == 50 && Volatile.Read(ref loads) > 0, TimeSpan.FromSeconds(30)));
         release.SetResult();
         var lists = await Task.WhenAll(waiting);
 
