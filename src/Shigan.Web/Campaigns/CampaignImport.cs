@@ -430,7 +430,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         try
         {
             using var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
-            return Services.CatalogueExcel.XlsxGuard.Unpacks(zip, MaxUnpackedBytes);
+            return Api.XlsxGuard.Unpacks(zip, MaxUnpackedBytes);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {

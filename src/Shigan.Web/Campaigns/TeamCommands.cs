@@ -53,7 +53,7 @@ public static class TeamCommands
         return ((await ListAsync(db, campaignId, ct))!.Single(t => t.Id == team.Id), errors);
     }
 
-    /// <summary>Adds an account of the team's unit (or below) by user name, or a cadre without an account by name.</summary>
+    /// <summary>Adds an account of the team's unit (or above it) by user name, or a cadre without an account by name.</summary>
     public static async Task<(TeamItem? Team, FieldErrors Errors)> AddMemberAsync(ShiganDb db, int campaignId, int teamId, MemberInput input, CancellationToken ct = default)
     {
         var team = await db.CampaignTeams.SingleOrDefaultAsync(t => t.Id == teamId && t.CampaignId == campaignId, ct);
@@ -71,12 +71,19 @@ public static class TeamCommands
                 return (null, errors);
             }
 
-            // The account must work in the team's unit: a member from elsewhere could not see the targets.
-            var user = await db.Users.Where(u => u.UserName == input.UserName.Trim() && u.RegionPath.StartsWith(team.RegionPath))
-                .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct);
-            if (user is null)
+            // Targets sit in the team's unit, so only an account of that unit or above it (a county cadre sent down)
+            // sees them. A village cadre's account sees only its village: joined by account, the cadre would be given
+            // households they could never open, so they join by name. Other townships' accounts read as missing.
+            var user = await db.Users.Where(u => u.UserName == input.UserName.Trim())
+                .Select(u => new { u.Id, u.DisplayName, u.RegionPath }).SingleOrDefaultAsync(ct);
+            if (user is null || !(team.RegionPath.StartsWith(user.RegionPath, StringComparison.Ordinal) || user.RegionPath.StartsWith(team.RegionPath, StringComparison.Ordinal)))
             {
                 return (null, errors.Add("userName", "该乡镇没有这个账号"));
+            }
+
+            if (!team.RegionPath.StartsWith(user.RegionPath, StringComparison.Ordinal))
+            {
+                return (null, errors.Add("userName", "该账号只能看到本村，看不到本工作组的对象；村干部请按姓名加入"));
             }
 
             if (await db.CampaignTeamMembers.AnyAsync(m => m.TeamId == team.Id && m.UserId == user.Id, ct))

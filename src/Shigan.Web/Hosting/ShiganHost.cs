@@ -162,7 +162,7 @@ public static class ShiganHost
             };
         });
         services.AddProblemDetails();
-        services.AddExceptionHandler<ScopeExceptionHandler>();
+        services.AddExceptionHandler<KnownFailureHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();

@@ -142,4 +142,25 @@ public sealed class CampaignTeamTests(ShiganApp app) : IClassFixture<ShiganApp>
         Assert.Empty(await KeysOfTeamAsync(daqiaotou, theirTeam));
         Assert.Equal(1, await app.WithDbAsync(db => db.CampaignTeamMembers.CountAsync(m => m.TeamId == theirTeam)));
     }
+
+    [Fact]
+    public async Task A_village_cadres_account_is_refused_with_the_way_to_add_them_and_a_county_account_joins()
+    {
+        var admin = await app.SessionAsync("admin");
+        var campaign = await admin.CreateHousingAsync("村干部入组", await app.RegionIdAsync(Places.Daqiaotou));
+        using var created = await admin.PostAsJsonAsync($"/api/campaigns/{campaign}/teams", new { name = "濛桥组", unitId = await app.RegionIdAsync(Places.Daqiaotou) });
+        var team = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+        // 濛桥村's cadre would see none of the township's households: joined by name, not by account.
+        using var cadre = await admin.PostAsJsonAsync($"/api/campaigns/{campaign}/teams/{team}/members", new { userName = "mengqiao.cadre" });
+        Assert.Equal(["该账号只能看到本村，看不到本工作组的对象；村干部请按姓名加入"], (await cadre.JsonAsync(HttpStatusCode.BadRequest)).Errors()["userName"]);
+        // Another township's account reads as missing; the county's own account (sent down) joins.
+        using var other = await admin.PostAsJsonAsync($"/api/campaigns/{campaign}/teams/{team}/members", new { userName = "qiuchuan.officer" });
+        Assert.Equal(["该乡镇没有这个账号"], (await other.JsonAsync(HttpStatusCode.BadRequest)).Errors()["userName"]);
+        var joined = await admin.PostOkAsync($"/api/campaigns/{campaign}/teams/{team}/members", new { userName = "admin" });
+        var byName = await admin.PostOkAsync($"/api/campaigns/{campaign}/teams/{team}/members", new { name = "濛桥村 姜平" });
+
+        Assert.Single(joined.GetProperty("members").EnumerateArray(), m => m.GetProperty("hasAccount").GetBoolean());
+        Assert.Equal(2, Members(byName).Count);
+    }
 }

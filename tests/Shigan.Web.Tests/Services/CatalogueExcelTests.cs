@@ -5,6 +5,7 @@ using System.Text.Json;
 using MiniExcelLibs;
 using Shigan.Core.Services;
 using Shigan.Testing;
+using Shigan.Web.Api;
 using Shigan.Web.Services.CatalogueExcel;
 using Shigan.Web.Tests.Support;
 

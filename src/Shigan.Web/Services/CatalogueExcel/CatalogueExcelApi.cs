@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Shigan.Core.Cases;
 using Shigan.Data;
 using Shigan.Web.Access;
+using Shigan.Web.Api;
 using Shigan.Web.Localization;
 
 namespace Shigan.Web.Services.CatalogueExcel;

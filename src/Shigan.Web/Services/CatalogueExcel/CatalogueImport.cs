@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Shigan.Core.Services;
 using Shigan.Data;
+using Shigan.Web.Api;
 using Shigan.Web.Services.Catalogue;
 using static Shigan.Web.Services.CatalogueExcel.CatalogueSheets;
 

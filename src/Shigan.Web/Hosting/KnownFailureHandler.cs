@@ -7,7 +7,7 @@ using Shigan.Data.Access;
 namespace Shigan.Web.Hosting;
 
 /// <summary>Answers known failures with problem details instead of a 500: out of scope, conflicts, a database that is down.</summary>
-public sealed class ScopeExceptionHandler(IProblemDetailsService problems, ILogger<ScopeExceptionHandler> log) : IExceptionHandler
+public sealed class KnownFailureHandler(IProblemDetailsService problems, ILogger<KnownFailureHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -1,10 +1,10 @@
 using System.IO.Compression;
 
-namespace Shigan.Web.Services.CatalogueExcel;
+namespace Shigan.Web.Api;
 
 /// <summary>
 /// Looks at an uploaded file before any spreadsheet reader does: an .xlsx is a zip, so one that is not a zip, is cut
-/// short, or unpacks to far more than a catalogue could (a zip bomb) is refused here with a message for the user,
+/// short, or unpacks to far more than a catalogue or a campaign sheet could (a zip bomb) is refused here with a message for the user,
 /// counting the bytes actually unpacked rather than trusting the sizes the archive claims.
 /// </summary>
 public static class XlsxGuard
