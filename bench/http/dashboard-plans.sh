@@ -119,7 +119,7 @@ fi
 } > "$OUT/data.txt"
 cat "$OUT/data.txt" >&2
 
-log "baseline: pgbench, GROUP BY Status over every case, one client, 15 s"
+log "baseline: GROUP BY Status over every case, one client ($PROVIDER)"
 base=$(baseline)
 log "baseline runs p50 p95 p99 = $base"
 
@@ -142,7 +142,7 @@ done
 echo "load after the runs: $(uptime)" >> "$OUT/data.txt"
 log "baseline again, after the runs"
 base2=$(baseline)
-echo -e "baseline (pgbench, 1 client, 15 s): runs p50 p95 p99 ms\nbefore\t$base\nafter\t$base2" > "$OUT/baseline.tsv"
+echo -e "baseline ($([[ $PROVIDER == sqlite ]] && echo "sqlite3 .timer, ${BASE_RUNS:-60} runs" || echo "pgbench, 1 client, 15 s")): runs p50 p95 p99 ms\nbefore\t$base\nafter\t$base2" > "$OUT/baseline.tsv"
 stop_app
 if [[ $PROVIDER == sqlite ]]; then
   log "results in $OUT/dashboard.tsv (SQLite: plans by bench/http/sqlite-plans.sh)"

@@ -11,6 +11,7 @@
 #   PG="Host=127.0.0.1;Port=55500;Username=postgres"  DB=load_province  PORT=5321
 #   DURATION=10s (per list)  PGLOG=/tmp/devpg/log (the server's stderr log, where auto_explain writes)
 #   OUT=<folder> (default: a new /tmp/shigan-lists.* folder)  STAFF/OFFICER/ADMIN as in mix.sh
+#   ONLY=<regex> (measure only the lists whose name matches, and /healthz)
 # Needs the Release build (deploy/run-instances.sh or bench/http/mix.sh makes it). The database setting is reset at the
 # end, whatever happens. Never targets anything but 127.0.0.1.
 set -euo pipefail
@@ -108,11 +109,14 @@ COOKIE_STAFF=$(sign_in "$STAFF")
 COOKIE_OFFICER=$(sign_in "$OFFICER")
 COOKIE_ADMIN=$(sign_in "$ADMIN")
 cookie_of() { case $1 in staff) echo "$COOKIE_STAFF" ;; officer) echo "$COOKIE_OFFICER" ;; admin) echo "$COOKIE_ADMIN" ;; *) echo "" ;; esac; }
-# A cursor 2,000 cases down 球川镇's list (ten pages of 200).
+# A cursor 2,000 cases down 球川镇's list (ten pages of 200), or as far down as its last full page.
 after=""
 for _ in $(seq 1 10); do
-  after=$(curl -sf -H "Cookie: $COOKIE_STAFF" -H 'Accept: application/json' "$BASE/api/cases?size=200${after:+&after=$after}" | jq -r '.next // empty')
+  next=$(curl -sf -H "Cookie: $COOKIE_STAFF" -H 'Accept: application/json' "$BASE/api/cases?size=200${after:+&after=$after}" | jq -r '.next // empty')
+  [[ -n $next ]] || break
+  after=$next
 done
+[[ -n $after ]] || { echo "list-plans.sh: $STAFF's list has fewer than 200 cases" >&2; exit 1; }
 LISTS=(
   "healthz|-|/healthz"
   "staff: first page|staff|/api/cases"
@@ -133,6 +137,7 @@ LISTS=(
 echo -e "tag\tendpoint\treq_s\tp50_ms\tp95_ms\tp99_ms\tmax_ms\trequests\tnon2xx\tsocket_errors" > "$OUT/lists.tsv"
 for entry in "${LISTS[@]}"; do
   IFS='|' read -r name role path <<< "$entry"
+  [[ $name == healthz || -z ${ONLY:-} || $name =~ ${ONLY:-} ]] || continue
   cookie=$(cookie_of "$role")
   code=$(curl -s -o "$WORK/sample.json" -w '%{http_code}' -H "Cookie: $cookie" -H 'Accept: application/json' "$BASE$path")
   [[ $code == 200 ]] || { echo "list-plans.sh: $name answered $code" >&2; exit 1; }
