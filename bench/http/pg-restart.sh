@@ -117,7 +117,7 @@ after=$(for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' -H "Co
 {
   echo "cluster: $PGBIN, port $PGPORT_OWN; database $DB: $(psql -X -At -h "$HOST" -p "$PGPORT_OWN" -U postgres -d "$DB" -c 'SELECT count(*) FROM "Cases"') cases"
   echo "load: $(uptime)"
-  echo "events (s since the probes started): $(grep -E 'stopping|stopped|starting|started' "$OUT/run.log" | awk -v t0="$T0" '{ print $0 }' | tr '\n' ';')"
+  echo "events (UTC; the probes' times are seconds from $(date -u -d "@$T0" +%H:%M:%S.%2N)): $(grep -E 'load:|stopping|stopped|starting|started' "$OUT/run.log" | tr '\n' ';')"
   echo "wrk answers by status: $(grep -E '^(STATUS|ERRORS)' "$OUT/wrk.txt" | tr '\t' ' ' | tr '\n' ';')"
   for name in healthz list; do
     echo "$name probes by code: $(cut -f2 "$OUT/probe-$name.tsv" | sort | uniq -c | tr '\n' ' ')"
@@ -126,3 +126,12 @@ after=$(for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' -H "Co
   echo "after the load, 20 list requests: $after"
   echo "app log: $(grep -c 'fail:' "$OUT/app.log" || true) 'fail:' entries; status 500 answers logged: $(grep -c ' 500 ' "$OUT/app.log" || true)"
 } | tee "$OUT/summary.txt"
+# The app logs every failed command while the database is down (megabytes): keep the counts, the start and the end.
+{
+  echo "# app.log ($(wc -l < "$OUT/app.log") lines) cut to its first 60 and last 40; its 'fail:' entries by category:"
+  grep '^fail:' "$OUT/app.log" | sort | uniq -c
+  head -n 60 "$OUT/app.log"
+  echo "# ..."
+  tail -n 40 "$OUT/app.log"
+} > "$OUT/app.log.cut.txt"
+rm "$OUT/app.log"
