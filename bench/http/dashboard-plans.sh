@@ -6,8 +6,11 @@
 # dashboard is asked once). See bench/RESULTS.md ("Province load, second run").
 #
 #   DB=load5m bench/http/dashboard-plans.sh
+#   PROVIDER=sqlite DB=/tmp/province.db bench/http/dashboard-plans.sh
 #
-# Settings (environment): PG="Host=127.0.0.1;Port=55500;Username=postgres"  DB=load5m  PORT=5331
+# Settings (environment): PROVIDER=postgres (or sqlite: DB is then a file; the baseline is the same GROUP BY timed in
+#   sqlite3, and the plans are left to bench/http/sqlite-plans.sh, as SQLite has no auto_explain)
+#   PG="Host=127.0.0.1;Port=55500;Username=postgres"  DB=load5m  PORT=5331
 #   DURATION=10s (per account and connection count)  CONNECTIONS="1 4"  PGLOG=/tmp/devpg/log
 #   ACCOUNTS="admin 331082.admin qiuchuan.staff mengqiao.cadre"  OUT=<folder> (default: a new /tmp folder)
 # Needs the Release build. The database settings are reset at the end, whatever happens. Never targets anything but
@@ -18,6 +21,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 readonly HOST=127.0.0.1
 PG=${PG:-Host=127.0.0.1;Port=55500;Username=postgres}
+PROVIDER=${PROVIDER:-postgres}
 DB=${DB:-load5m}
 PORT=${PORT:-5331}
 DURATION=${DURATION:-10s}
@@ -29,7 +33,13 @@ BASE="http://$HOST:$PORT"
 pg_part() { tr ';' '\n' <<< "$PG" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print $2 }'; }
 PGHOST=$(pg_part Host); PGPORT=$(pg_part Port); PGUSER=$(pg_part Username)
 export PGHOST PGPORT PGUSER
-sql() { psql -X -At -d "$DB" -c "$1"; }
+if [[ $PROVIDER == sqlite ]]; then
+  sql() { sqlite3 "$DB" "$1"; }
+  APP_DB=(--Database:Provider=sqlite "--Database:Connection=Data Source=$DB")
+else
+  sql() { psql -X -At -d "$DB" -c "$1"; }
+  APP_DB=(--Database:Provider=postgres "--Database:Connection=$PG;Database=$DB")
+fi
 OUT=${OUT:-$(mktemp -d /tmp/shigan-dashboard.XXXXXX)}
 WORK=$(mktemp -d /tmp/shigan-dashboard-work.XXXXXX)
 mkdir -p "$OUT"
@@ -38,7 +48,7 @@ BIN="$ROOT/src/Shigan.Web/bin/Release/net10.0"
 APP_PID=""
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
-explain_off() { sql "ALTER DATABASE \"$DB\" RESET session_preload_libraries; ALTER DATABASE \"$DB\" RESET auto_explain.log_min_duration; ALTER DATABASE \"$DB\" RESET auto_explain.log_analyze; ALTER DATABASE \"$DB\" RESET auto_explain.log_buffers" > /dev/null 2>&1 || true; }
+explain_off() { [[ $PROVIDER == sqlite ]] && return 0; sql "ALTER DATABASE \"$DB\" RESET session_preload_libraries; ALTER DATABASE \"$DB\" RESET auto_explain.log_min_duration; ALTER DATABASE \"$DB\" RESET auto_explain.log_analyze; ALTER DATABASE \"$DB\" RESET auto_explain.log_buffers" > /dev/null 2>&1 || true; }
 cleanup() {
   explain_off
   if [[ -n $APP_PID ]]; then kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; fi
@@ -49,7 +59,7 @@ trap 'exit 130' INT TERM
 
 start_app() {
   (cd "$BIN" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet Shigan.Web.dll --urls "$BASE" \
-    --Database:Provider=postgres "--Database:Connection=$PG;Database=$DB" --Database:MigrateOnStart=false \
+    "${APP_DB[@]}" --Database:MigrateOnStart=false \
     --Database:SeedDemo=false --SignIn:PermitsPerMinute=100000 --Cases:SupervisionMinutes=0) > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
@@ -77,6 +87,13 @@ sign_in() {
 # Raw engine: one client asking the issue's baseline (every case counted by status, answered from the covering
 # IX_Cases_Status_DeadlineUtc) for 15 s; prints "runs p50 p95 p99" (ms).
 baseline() {
+  if [[ $PROVIDER == sqlite ]]; then
+    # sqlite3's own timer over BASE_RUNS runs of the same statement (the first one, cold, dropped).
+    { echo '.timer on'; for _ in $(seq 0 "${BASE_RUNS:-60}"); do echo 'SELECT "Status", count(*) FROM "Cases" GROUP BY "Status";'; done; } > "$WORK/groupby.sql"
+    sqlite3 "$DB" < "$WORK/groupby.sql" | grep '^Run Time' | tail -n +2 | tee -a "$OUT/sqlite-baseline.log" | awk '{ print $4 * 1000 }' | sort -n | awk '{ v[NR] = $1 } END {
+      printf "%d\t%.1f\t%.1f\t%.1f\n", NR, v[int(NR * 0.5) + 1], v[int(NR * 0.95) + 1], v[int(NR * 0.99) + 1] }'
+    return
+  fi
   printf 'SELECT "Status", count(*) FROM "Cases" GROUP BY "Status";\n' > "$WORK/groupby.sql"
   rm -f "$WORK"/pgbench_log.*
   (cd "$WORK" && pgbench -n -M prepared -c 1 -j 1 -T 15 -f groupby.sql -l --log-prefix=pgbench_log "$DB") > "$WORK/pgbench.out" 2>&1
@@ -85,17 +102,24 @@ baseline() {
     printf "%d\t%.1f\t%.1f\t%.1f\n", NR, v[int(NR * 0.5) + 1], v[int(NR * 0.95) + 1], v[int(NR * 0.99) + 1] }'
 }
 
+if [[ $PROVIDER == sqlite ]]; then
+  size="$(du -h "$DB" | cut -f1)"
+  chr=char
+else
+  size="$(sql "SELECT pg_size_pretty(pg_database_size('$DB'))")"
+  chr=chr
+fi
 {
-  echo "database: $DB ($(sql "SELECT pg_size_pretty(pg_database_size('$DB'))")); cases: $(sql 'SELECT count(*) FROM "Cases"'); counters: $(sql 'SELECT count(*) FROM "CaseCounts"') rows over $(sql 'SELECT sum("Count") FROM "CaseCounts"') cases, day rows $(sql 'SELECT count(*) FROM "CaseDayCounts"')"
+  echo "database: $DB ($size); cases: $(sql 'SELECT count(*) FROM "Cases"'); counters: $(sql 'SELECT count(*) FROM "CaseCounts"') rows over $(sql 'SELECT sum("Count") FROM "CaseCounts"') cases, day rows $(sql 'SELECT count(*) FROM "CaseDayCounts"')"
   echo "contests: $(sql 'SELECT count(*) FROM "Contests"'); published or frozen sheets: $(sql 'SELECT count(*) FROM "ScoreSheets" WHERE "Status" IN (2, 3)' 2> /dev/null || echo ?); campaigns: $(sql 'SELECT count(*) FROM "Campaigns"'); projects: $(sql 'SELECT count(*) FROM "Projects"'); applications: $(sql 'SELECT count(*) FROM "ServiceApplications"')"
   for account in $ACCOUNTS; do
-    echo "$account: $(sql "SELECT r.\"Name\" || ' (level ' || r.\"Level\" || '), ' || (SELECT count(*) FROM \"Cases\" c WHERE c.\"RegionPath\" >= r.\"RegionPath\" AND c.\"RegionPath\" < r.\"RegionPath\" || chr(127)) || ' cases' FROM \"AspNetUsers\" u JOIN \"Regions\" r ON r.\"Id\" = u.\"RegionId\" WHERE u.\"UserName\" = '$account'")"
+    echo "$account: $(sql "SELECT r.\"Name\" || ' (level ' || r.\"Level\" || '), ' || (SELECT count(*) FROM \"Cases\" c WHERE c.\"RegionPath\" >= r.\"RegionPath\" AND c.\"RegionPath\" < r.\"RegionPath\" || $chr(127)) || ' cases' FROM \"AspNetUsers\" u JOIN \"Regions\" r ON r.\"Id\" = u.\"RegionId\" WHERE u.\"UserName\" = '$account'")"
   done
   echo "load: $(uptime)"
 } > "$OUT/data.txt"
 cat "$OUT/data.txt" >&2
 
-log "baseline: pgbench, GROUP BY Status over every case, one client, 15 s"
+log "baseline: GROUP BY Status over every case, one client ($PROVIDER)"
 base=$(baseline)
 log "baseline runs p50 p95 p99 = $base"
 
@@ -118,8 +142,12 @@ done
 echo "load after the runs: $(uptime)" >> "$OUT/data.txt"
 log "baseline again, after the runs"
 base2=$(baseline)
-echo -e "baseline (pgbench, 1 client, 15 s): runs p50 p95 p99 ms\nbefore\t$base\nafter\t$base2" > "$OUT/baseline.tsv"
+echo -e "baseline ($([[ $PROVIDER == sqlite ]] && echo "sqlite3 .timer, ${BASE_RUNS:-60} runs" || echo "pgbench, 1 client, 15 s")): runs p50 p95 p99 ms\nbefore\t$base\nafter\t$base2" > "$OUT/baseline.tsv"
 stop_app
+if [[ $PROVIDER == sqlite ]]; then
+  log "results in $OUT/dashboard.tsv (SQLite: plans by bench/http/sqlite-plans.sh)"
+  exit 0
+fi
 
 log "plans: auto_explain on for $DB"
 sql "ALTER DATABASE \"$DB\" SET session_preload_libraries = 'auto_explain'; ALTER DATABASE \"$DB\" SET auto_explain.log_min_duration = 0; ALTER DATABASE \"$DB\" SET auto_explain.log_analyze = on; ALTER DATABASE \"$DB\" SET auto_explain.log_buffers = on" > /dev/null

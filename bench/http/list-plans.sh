@@ -4,10 +4,14 @@
 # this database only while each list is asked once). See bench/RESULTS.md ("Province load").
 #
 #   DB=load_province bench/http/list-plans.sh
+#   PROVIDER=sqlite DB=/tmp/province.db bench/http/list-plans.sh
 #
-# Settings (environment): PG="Host=127.0.0.1;Port=55500;Username=postgres"  DB=load_province  PORT=5321
+# Settings (environment): PROVIDER=postgres (or sqlite: DB is then a file, and the plans are left to
+#   bench/http/sqlite-plans.sh, as SQLite has no auto_explain)
+#   PG="Host=127.0.0.1;Port=55500;Username=postgres"  DB=load_province  PORT=5321
 #   DURATION=10s (per list)  PGLOG=/tmp/devpg/log (the server's stderr log, where auto_explain writes)
 #   OUT=<folder> (default: a new /tmp/shigan-lists.* folder)  STAFF/OFFICER/ADMIN as in mix.sh
+#   ONLY=<regex> (measure only the lists whose name matches, and /healthz)
 # Needs the Release build (deploy/run-instances.sh or bench/http/mix.sh makes it). The database setting is reset at the
 # end, whatever happens. Never targets anything but 127.0.0.1.
 set -euo pipefail
@@ -16,6 +20,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 readonly HOST=127.0.0.1
 PG=${PG:-Host=127.0.0.1;Port=55500;Username=postgres}
+PROVIDER=${PROVIDER:-postgres}
 DB=${DB:-load_province}
 PORT=${PORT:-5321}
 DURATION=${DURATION:-10s}
@@ -28,7 +33,13 @@ BASE="http://$HOST:$PORT"
 pg_part() { tr ';' '\n' <<< "$PG" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print $2 }'; }
 PGHOST=$(pg_part Host); PGPORT=$(pg_part Port); PGUSER=$(pg_part Username)
 export PGHOST PGPORT PGUSER
-sql() { psql -X -At -d "$DB" -c "$1"; }
+if [[ $PROVIDER == sqlite ]]; then
+  sql() { sqlite3 "$DB" "$1"; }
+  APP_DB=(--Database:Provider=sqlite "--Database:Connection=Data Source=$DB")
+else
+  sql() { psql -X -At -d "$DB" -c "$1"; }
+  APP_DB=(--Database:Provider=postgres "--Database:Connection=$PG;Database=$DB")
+fi
 OUT=${OUT:-$(mktemp -d /tmp/shigan-lists.XXXXXX)}
 WORK=$(mktemp -d /tmp/shigan-lists-work.XXXXXX)
 mkdir -p "$OUT"
@@ -37,7 +48,7 @@ BIN="$ROOT/src/Shigan.Web/bin/Release/net10.0"
 APP_PID=""
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
-explain_off() { sql "ALTER DATABASE \"$DB\" RESET session_preload_libraries; ALTER DATABASE \"$DB\" RESET auto_explain.log_min_duration; ALTER DATABASE \"$DB\" RESET auto_explain.log_analyze; ALTER DATABASE \"$DB\" RESET auto_explain.log_buffers" > /dev/null 2>&1 || true; }
+explain_off() { [[ $PROVIDER == sqlite ]] && return 0; sql "ALTER DATABASE \"$DB\" RESET session_preload_libraries; ALTER DATABASE \"$DB\" RESET auto_explain.log_min_duration; ALTER DATABASE \"$DB\" RESET auto_explain.log_analyze; ALTER DATABASE \"$DB\" RESET auto_explain.log_buffers" > /dev/null 2>&1 || true; }
 cleanup() {
   explain_off
   if [[ -n $APP_PID ]]; then kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; fi
@@ -48,7 +59,7 @@ trap 'exit 130' INT TERM
 
 start_app() {
   (cd "$BIN" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet Shigan.Web.dll --urls "$BASE" \
-    --Database:Provider=postgres "--Database:Connection=$PG;Database=$DB" --Database:MigrateOnStart=false \
+    "${APP_DB[@]}" --Database:MigrateOnStart=false \
     --Database:SeedDemo=false --SignIn:PermitsPerMinute=100000 --Cases:SupervisionMinutes=0) > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
@@ -73,13 +84,22 @@ sign_in() {
   awk -F'\t' '($0 !~ /^#/ || $0 ~ /^#HttpOnly_/) && NF >= 7 && $6 ~ /^shigan\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
 }
 
+if [[ $PROVIDER == sqlite ]]; then
+  size="$(du -h "$DB" | cut -f1)"
+  now="strftime('%Y-%m-%d %H:%M:%S', 'now')"
+  indexes="SELECT '    ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Cases', 'CaseEvents') ORDER BY tbl_name, name"
+else
+  size="$(sql "SELECT pg_size_pretty(pg_database_size('$DB'))")"
+  now="now()"
+  indexes="SELECT '    ' || indexdef || '  -- ' || pg_size_pretty(pg_relation_size(indexrelid::regclass)) FROM pg_indexes JOIN pg_stat_user_indexes ON indexrelname = indexname WHERE pg_indexes.tablename IN ('Cases', 'CaseEvents') ORDER BY pg_indexes.tablename, indexname"
+fi
 {
-  echo "database: $DB ($(sql "SELECT pg_size_pretty(pg_database_size('$DB'))")); cases: $(sql 'SELECT count(*) FROM "Cases"'); history entries: $(sql 'SELECT count(*) FROM "CaseEvents"')"
+  echo "database: $DB ($size); cases: $(sql 'SELECT count(*) FROM "Cases"'); history entries: $(sql 'SELECT count(*) FROM "CaseEvents"')"
   echo "in 球川镇: $(sql "SELECT count(*) FROM \"Cases\" WHERE \"RegionPath\" LIKE '%/330822111000/%'"); in 常山县: $(sql "SELECT count(*) FROM \"Cases\" WHERE \"RegionPath\" LIKE (SELECT \"RegionPath\" FROM \"Regions\" WHERE \"Code\" = '330822000000') || '%'")"
-  echo "open: $(sql 'SELECT count(*) FROM "Cases" WHERE "Status" IN (1, 2, 4, 5, 8)'); late: $(sql 'SELECT count(*) FROM "Cases" WHERE "Status" IN (1, 2, 4, 5, 8) AND "DeadlineUtc" < now()')"
+  echo "open: $(sql 'SELECT count(*) FROM "Cases" WHERE "Status" IN (1, 2, 4, 5, 8)'); late: $(sql 'SELECT count(*) FROM "Cases" WHERE "Status" IN (1, 2, 4, 5, 8) AND "DeadlineUtc" < '"$now")"
   echo
   echo "Indexes on Cases and CaseEvents:"
-  sql "SELECT '    ' || indexdef || '  -- ' || pg_size_pretty(pg_relation_size(indexrelid::regclass)) FROM pg_indexes JOIN pg_stat_user_indexes ON indexrelname = indexname WHERE pg_indexes.tablename IN ('Cases', 'CaseEvents') ORDER BY pg_indexes.tablename, indexname"
+  sql "$indexes"
 } > "$OUT/data.txt"
 cat "$OUT/data.txt" >&2
 
@@ -89,11 +109,14 @@ COOKIE_STAFF=$(sign_in "$STAFF")
 COOKIE_OFFICER=$(sign_in "$OFFICER")
 COOKIE_ADMIN=$(sign_in "$ADMIN")
 cookie_of() { case $1 in staff) echo "$COOKIE_STAFF" ;; officer) echo "$COOKIE_OFFICER" ;; admin) echo "$COOKIE_ADMIN" ;; *) echo "" ;; esac; }
-# A cursor 2,000 cases down 球川镇's list (ten pages of 200).
+# A cursor 2,000 cases down 球川镇's list (ten pages of 200), or as far down as its last full page.
 after=""
 for _ in $(seq 1 10); do
-  after=$(curl -sf -H "Cookie: $COOKIE_STAFF" -H 'Accept: application/json' "$BASE/api/cases?size=200${after:+&after=$after}" | jq -r '.next // empty')
+  next=$(curl -sf -H "Cookie: $COOKIE_STAFF" -H 'Accept: application/json' "$BASE/api/cases?size=200${after:+&after=$after}" | jq -r '.next // empty')
+  [[ -n $next ]] || break
+  after=$next
 done
+[[ -n $after ]] || { echo "list-plans.sh: $STAFF's list has fewer than 200 cases" >&2; exit 1; }
 LISTS=(
   "healthz|-|/healthz"
   "staff: first page|staff|/api/cases"
@@ -108,11 +131,13 @@ LISTS=(
   "county admin: first page|admin|/api/cases"
   "county admin: late|admin|/api/cases?late=true"
   "county admin: status Returned|admin|/api/cases?status=Returned"
+  "county admin: category ZF03|admin|/api/cases?category=ZF03"
 )
 
 echo -e "tag\tendpoint\treq_s\tp50_ms\tp95_ms\tp99_ms\tmax_ms\trequests\tnon2xx\tsocket_errors" > "$OUT/lists.tsv"
 for entry in "${LISTS[@]}"; do
   IFS='|' read -r name role path <<< "$entry"
+  [[ $name == healthz || -z ${ONLY:-} || $name =~ ${ONLY:-} ]] || continue
   cookie=$(cookie_of "$role")
   code=$(curl -s -o "$WORK/sample.json" -w '%{http_code}' -H "Cookie: $cookie" -H 'Accept: application/json' "$BASE$path")
   [[ $code == 200 ]] || { echo "list-plans.sh: $name answered $code" >&2; exit 1; }
@@ -122,6 +147,10 @@ for entry in "${LISTS[@]}"; do
   echo "$name: $(jq -r '(.items | length | tostring) + " items"' "$WORK/sample.json" 2> /dev/null || echo -)" >> "$OUT/items.txt"
 done
 stop_app
+if [[ $PROVIDER == sqlite ]]; then
+  log "lists in $OUT/lists.tsv (SQLite: plans by bench/http/sqlite-plans.sh)"
+  exit 0
+fi
 
 # The plans: auto_explain for this database's new sessions only, each list asked once (the runs above warmed the cache).
 log "plans: auto_explain on for $DB"

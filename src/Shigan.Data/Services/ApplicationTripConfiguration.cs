@@ -13,6 +13,9 @@ internal sealed class ApplicationTripConfiguration : IEntityTypeConfiguration<Ap
         t.Property(x => x.Note).HasMaxLength(ApplicationWorkflow.TextMaxLength);
         t.Property(x => x.RecordedById).HasMaxLength(64);
         t.HasOne(x => x.Application).WithMany(a => a.Trips).HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-        t.HasIndex(x => new { x.ApplicationId, x.Id });
+
+        // An application's trips in order; counting them (the lists, the figures, the dashboard's one-trip card) also
+        // checks the scope filter's path, so the path is in the key: the count is read from this index alone.
+        t.HasIndex(x => new { x.ApplicationId, x.Id, x.RegionPath }, "IX_ApplicationTrips_Application");
     }
 }

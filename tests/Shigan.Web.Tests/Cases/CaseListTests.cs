@@ -166,6 +166,51 @@ public sealed class CaseListTests(ShiganApp app) : IClassFixture<ShiganApp>
     }
 
     [Fact]
+    public async Task A_category_in_a_township_gives_exactly_its_cases_newest_first_across_pages_above_and_below_the_newest_ids()
+    {
+        var window = await app.SessionAsync("qiuchuan.window");
+        var admin = await app.SessionAsync("admin");
+        var officer = await app.SessionAsync("qiuchuan.officer");
+        var qiuchuanVillage = await app.FirstVillageIdAsync(Places.Qiuchuan);
+        var mengqiao = await app.RegionIdAsync(Places.Mengqiao);
+        var sanitation = new List<long>();
+        for (var i = 0; i < 7; i++)
+        {
+            // The township's sanitation cases between its other cases and another township's sanitation cases.
+            sanitation.Add(await window.ReportIdAsync(CaseCalls.Report(qiuchuanVillage, "ZF03", $"第 {i} 处垃圾")));
+            await window.ReportIdAsync(CaseCalls.Report(qiuchuanVillage, "SC01"));
+            await admin.ReportIdAsync(CaseCalls.Report(mengqiao, "ZF03", $"濛桥第 {i} 处垃圾"));
+        }
+
+        var qiuchuan = await app.RegionIdAsync(Places.Qiuchuan);
+        var path = await app.RegionPathAsync(Places.Qiuchuan);
+        var expected = await IdsWhereAsync(q => q.Where(c => c.RegionPath.StartsWith(path) && c.Category!.Code == "ZF03"));
+
+        // Through the API (the officer's scope), two to a page.
+        var pages = await PagesAsync(officer, "category=ZF03", 2);
+        Assert.Equal(expected, pages.SelectMany(p => p));
+        Assert.True(pages.Count >= 4, $"{pages.Count} pages");
+
+        // The same unit and category with a window of three ids: each page is finished below the newest ids.
+        var seen = await app.WithDbAsync(async db =>
+        {
+            var ids = new List<long>();
+            long? next = null;
+            do
+            {
+                var page = await CaseQueries.ListAsync(db, new CaseFilter(CategoryCode: "ZF03", RegionId: qiuchuan, After: next, Size: 2), null, DateTime.UtcNow, window: 3);
+                ids.AddRange(page.Items.Select(i => i.Id));
+                next = page.Next;
+                Assert.True(ids.Count < 10_000, "the pages never end");
+            }
+            while (next is not null);
+            return ids;
+        });
+        Assert.Equal(expected, seen);
+        Assert.Equal(sanitation.OrderDescending(), seen.Where(sanitation.Contains));
+    }
+
+    [Fact]
     public async Task A_township_officer_never_sees_another_townships_cases_in_any_list()
     {
         var scene = await SceneAsync();
