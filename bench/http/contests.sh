@@ -16,7 +16,6 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-readonly HOST=127.0.0.1
 PG=${PG:-Host=127.0.0.1;Port=55500;Username=postgres}
 DB=${DB:-load5m}
 PORT=${PORT:-5341}
@@ -26,48 +25,14 @@ ALSO=${ALSO-330822111000}
 MONTHS=${MONTHS:-3}
 WEEKS=${WEEKS:-4}
 NOW=${NOW:-2026-11-26}
-PASSWORD='Changshan#2026'
-BASE="http://$HOST:$PORT"
-pg_part() { tr ';' '\n' <<< "$PG" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print $2 }'; }
-PGHOST=$(pg_part Host); PGPORT=$(pg_part Port); PGUSER=$(pg_part Username)
-export PGHOST PGPORT PGUSER
-sql() { psql -X -At -d "$DB" -c "$1"; }
-OUT=${OUT:-$(mktemp -d /tmp/shigan-contests.XXXXXX)}
-WORK=$(mktemp -d /tmp/shigan-contests-work.XXXXXX)
-mkdir -p "$OUT"
-BIN="$ROOT/src/Shigan.Web/bin/Release/net10.0"
-[[ -f $BIN/Shigan.Web.dll ]] || { echo "contests.sh: no Release build in $BIN" >&2; exit 1; }
-APP_PID=""
+PROVIDER=postgres
+NAME=contests.sh
+RUN_LOG=contests.log
+APP_LOG=contests-app.log
+# shellcheck source=bench/http/app-db.sh
+source "$HERE/app-db.sh"
+start_app
 
-log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/contests.log" >&2; }
-cleanup() {
-  if [[ -n $APP_PID ]]; then kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-(cd "$BIN" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet Shigan.Web.dll --urls "$BASE" \
-  --Database:Provider=postgres "--Database:Connection=$PG;Database=$DB" --Database:MigrateOnStart=false \
-  --Database:SeedDemo=false --SignIn:PermitsPerMinute=100000 --Cases:SupervisionMinutes=0) > "$OUT/contests-app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 240); do
-  curl -sf -o /dev/null --max-time 2 "$BASE/healthz" && break
-  kill -0 "$APP_PID" 2> /dev/null || { cat "$OUT/contests-app.log" >&2; exit 1; }
-  sleep 0.5
-done
-
-sign_in() {
-  local user=$1 jar="$WORK/jar-$1" token answer
-  rm -f "$jar"
-  curl -sf -c "$jar" -b "$jar" "$BASE/account/login" -o "$WORK/login.html"
-  token=$(grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' "$WORK/login.html" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
-  answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
-    --data-urlencode "userName=$user" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/signin")
-  [[ $answer == 302* && $answer != *error=* ]] || { echo "contests.sh: sign-in as $user failed ($answer)" >&2; return 1; }
-  awk -F'\t' '($0 !~ /^#/ || $0 ~ /^#HttpOnly_/) && NF >= 7 && $6 ~ /^shigan\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
-}
 # post COOKIE PATH JSON EXPECTED: the answer's body; stops the script on any other status.
 post() {
   local code started

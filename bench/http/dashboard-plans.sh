@@ -19,7 +19,6 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-readonly HOST=127.0.0.1
 PG=${PG:-Host=127.0.0.1;Port=55500;Username=postgres}
 PROVIDER=${PROVIDER:-postgres}
 DB=${DB:-load5m}
@@ -28,61 +27,9 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-1 4}
 PGLOG=${PGLOG:-/tmp/devpg/log}
 ACCOUNTS=${ACCOUNTS:-admin 331082.admin qiuchuan.staff mengqiao.cadre}
-PASSWORD='Changshan#2026'
-BASE="http://$HOST:$PORT"
-pg_part() { tr ';' '\n' <<< "$PG" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print $2 }'; }
-PGHOST=$(pg_part Host); PGPORT=$(pg_part Port); PGUSER=$(pg_part Username)
-export PGHOST PGPORT PGUSER
-if [[ $PROVIDER == sqlite ]]; then
-  sql() { sqlite3 "$DB" "$1"; }
-  APP_DB=(--Database:Provider=sqlite "--Database:Connection=Data Source=$DB")
-else
-  sql() { psql -X -At -d "$DB" -c "$1"; }
-  APP_DB=(--Database:Provider=postgres "--Database:Connection=$PG;Database=$DB")
-fi
-OUT=${OUT:-$(mktemp -d /tmp/shigan-dashboard.XXXXXX)}
-WORK=$(mktemp -d /tmp/shigan-dashboard-work.XXXXXX)
-mkdir -p "$OUT"
-BIN="$ROOT/src/Shigan.Web/bin/Release/net10.0"
-[[ -f $BIN/Shigan.Web.dll ]] || { echo "dashboard-plans.sh: no Release build in $BIN" >&2; exit 1; }
-APP_PID=""
-
-log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
-explain_off() { [[ $PROVIDER == sqlite ]] && return 0; sql "ALTER DATABASE \"$DB\" RESET session_preload_libraries; ALTER DATABASE \"$DB\" RESET auto_explain.log_min_duration; ALTER DATABASE \"$DB\" RESET auto_explain.log_analyze; ALTER DATABASE \"$DB\" RESET auto_explain.log_buffers" > /dev/null 2>&1 || true; }
-cleanup() {
-  explain_off
-  if [[ -n $APP_PID ]]; then kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-start_app() {
-  (cd "$BIN" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet Shigan.Web.dll --urls "$BASE" \
-    "${APP_DB[@]}" --Database:MigrateOnStart=false \
-    --Database:SeedDemo=false --SignIn:PermitsPerMinute=100000 --Cases:SupervisionMinutes=0) > "$OUT/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 240); do
-    curl -sf -o /dev/null --max-time 2 "$BASE/healthz" && return 0
-    kill -0 "$APP_PID" 2> /dev/null || { cat "$OUT/app.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "dashboard-plans.sh: the app did not start" >&2
-  exit 1
-}
-stop_app() { kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; APP_PID=""; }
-
-sign_in() {
-  local user=$1 jar="$WORK/jar-$1" token answer
-  rm -f "$jar"
-  curl -sf -c "$jar" -b "$jar" "$BASE/account/login" -o "$WORK/login.html"
-  token=$(grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' "$WORK/login.html" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
-  answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
-    --data-urlencode "userName=$user" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/signin")
-  [[ $answer == 302* && $answer != *error=* ]] || { echo "dashboard-plans.sh: sign-in as $user failed ($answer)" >&2; return 1; }
-  awk -F'\t' '($0 !~ /^#/ || $0 ~ /^#HttpOnly_/) && NF >= 7 && $6 ~ /^shigan\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
-}
+NAME=dashboard-plans.sh
+# shellcheck source=bench/http/app-db.sh
+source "$HERE/app-db.sh"
 
 # Raw engine: one client asking the issue's baseline (every case counted by status, answered from the covering
 # IX_Cases_Status_DeadlineUtc) for 15 s; prints "runs p50 p95 p99" (ms).
@@ -150,7 +97,7 @@ if [[ $PROVIDER == sqlite ]]; then
 fi
 
 log "plans: auto_explain on for $DB"
-sql "ALTER DATABASE \"$DB\" SET session_preload_libraries = 'auto_explain'; ALTER DATABASE \"$DB\" SET auto_explain.log_min_duration = 0; ALTER DATABASE \"$DB\" SET auto_explain.log_analyze = on; ALTER DATABASE \"$DB\" SET auto_explain.log_buffers = on" > /dev/null
+explain_on
 start_app
 for account in $ACCOUNTS; do COOKIES[$account]=$(sign_in "$account"); done
 # Once each to warm, then the one whose plans are kept.

@@ -18,7 +18,6 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-readonly HOST=127.0.0.1
 PG=${PG:-Host=127.0.0.1;Port=55500;Username=postgres}
 PROVIDER=${PROVIDER:-postgres}
 DB=${DB:-load_province}
@@ -28,61 +27,9 @@ PGLOG=${PGLOG:-/tmp/devpg/log}
 STAFF=${STAFF:-qiuchuan.staff}
 OFFICER=${OFFICER:-qiuchuan.officer}
 ADMIN=${ADMIN:-admin}
-PASSWORD='Changshan#2026'
-BASE="http://$HOST:$PORT"
-pg_part() { tr ';' '\n' <<< "$PG" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print $2 }'; }
-PGHOST=$(pg_part Host); PGPORT=$(pg_part Port); PGUSER=$(pg_part Username)
-export PGHOST PGPORT PGUSER
-if [[ $PROVIDER == sqlite ]]; then
-  sql() { sqlite3 "$DB" "$1"; }
-  APP_DB=(--Database:Provider=sqlite "--Database:Connection=Data Source=$DB")
-else
-  sql() { psql -X -At -d "$DB" -c "$1"; }
-  APP_DB=(--Database:Provider=postgres "--Database:Connection=$PG;Database=$DB")
-fi
-OUT=${OUT:-$(mktemp -d /tmp/shigan-lists.XXXXXX)}
-WORK=$(mktemp -d /tmp/shigan-lists-work.XXXXXX)
-mkdir -p "$OUT"
-BIN="$ROOT/src/Shigan.Web/bin/Release/net10.0"
-[[ -f $BIN/Shigan.Web.dll ]] || { echo "list-plans.sh: no Release build in $BIN" >&2; exit 1; }
-APP_PID=""
-
-log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
-explain_off() { [[ $PROVIDER == sqlite ]] && return 0; sql "ALTER DATABASE \"$DB\" RESET session_preload_libraries; ALTER DATABASE \"$DB\" RESET auto_explain.log_min_duration; ALTER DATABASE \"$DB\" RESET auto_explain.log_analyze; ALTER DATABASE \"$DB\" RESET auto_explain.log_buffers" > /dev/null 2>&1 || true; }
-cleanup() {
-  explain_off
-  if [[ -n $APP_PID ]]; then kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-start_app() {
-  (cd "$BIN" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet Shigan.Web.dll --urls "$BASE" \
-    "${APP_DB[@]}" --Database:MigrateOnStart=false \
-    --Database:SeedDemo=false --SignIn:PermitsPerMinute=100000 --Cases:SupervisionMinutes=0) > "$OUT/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 240); do
-    curl -sf -o /dev/null --max-time 2 "$BASE/healthz" && return 0
-    kill -0 "$APP_PID" 2> /dev/null || { cat "$OUT/app.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "list-plans.sh: the app did not start" >&2
-  exit 1
-}
-stop_app() { kill -TERM "$APP_PID" 2> /dev/null || true; wait "$APP_PID" 2> /dev/null || true; APP_PID=""; }
-
-sign_in() {
-  local user=$1 jar="$WORK/jar-$1" token answer
-  rm -f "$jar"
-  curl -sf -c "$jar" -b "$jar" "$BASE/account/login" -o "$WORK/login.html"
-  token=$(grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' "$WORK/login.html" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
-  answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
-    --data-urlencode "userName=$user" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/signin")
-  [[ $answer == 302* && $answer != *error=* ]] || { echo "list-plans.sh: sign-in as $user failed ($answer)" >&2; return 1; }
-  awk -F'\t' '($0 !~ /^#/ || $0 ~ /^#HttpOnly_/) && NF >= 7 && $6 ~ /^shigan\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
-}
+NAME=list-plans.sh
+# shellcheck source=bench/http/app-db.sh
+source "$HERE/app-db.sh"
 
 if [[ $PROVIDER == sqlite ]]; then
   size="$(du -h "$DB" | cut -f1)"
@@ -154,7 +101,7 @@ fi
 
 # The plans: auto_explain for this database's new sessions only, each list asked once (the runs above warmed the cache).
 log "plans: auto_explain on for $DB"
-sql "ALTER DATABASE \"$DB\" SET session_preload_libraries = 'auto_explain'; ALTER DATABASE \"$DB\" SET auto_explain.log_min_duration = 0; ALTER DATABASE \"$DB\" SET auto_explain.log_analyze = on; ALTER DATABASE \"$DB\" SET auto_explain.log_buffers = on" > /dev/null
+explain_on
 start_app
 COOKIE_STAFF=$(sign_in "$STAFF")
 COOKIE_OFFICER=$(sign_in "$OFFICER")
