@@ -63,6 +63,7 @@ public static class ProvinceContest
         IndicatorSources.AddContestSources(services);
         var sources = services.BuildServiceProvider().GetRequiredService<IndicatorSources>();
         ShiganDb Open() => OpenDb(provider, connection);
+        var readers = new Contexts(Open);
 
         output.WriteLine($"province-contest: {provider}, {kind}, {runs} runs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
         var clock = Stopwatch.StartNew();
@@ -99,7 +100,7 @@ public static class ProvinceContest
             await using var db = Open();
             var cpu = Environment.CpuUsage.TotalTime;
             var watch = Stopwatch.StartNew();
-            var (outcome, sheetId, errors) = await SheetCommands.ComputeAsync(db, sources, contestId, new ComputeInput(start), "bench", now);
+            var (outcome, sheetId, errors) = await SheetCommands.ComputeAsync(db, sources, contestId, new ComputeInput(start), "bench", now, readers);
             watch.Stop();
             cpu = Environment.CpuUsage.TotalTime - cpu;
             if (outcome != SheetOutcome.Done)
@@ -121,7 +122,7 @@ public static class ProvinceContest
         cpus.Sort();
         output.WriteLine($"END TO END compute ({provider}, {runs} runs): p50 {times[times.Count / 2]:0} ms, max {times[^1]:0} ms; this process's CPU p50 {cpus[cpus.Count / 2]:0} ms");
 
-        var columns = await BreakdownAsync(Open, sources, contestId, start, now, output);
+        var columns = await BreakdownAsync(Open, readers, sources, contestId, start, now, output);
         await ExplainAsync(Open, sources, contestId, output);
         ScoringVersusSort(columns.Rules, columns.Participants, columns.Values, output);
         return 0;
@@ -147,6 +148,11 @@ public static class ProvinceContest
             var judgeIndicators = contest.Indicators.Where(i => i.Source == SourceKind.Judges).Select(i => i.Id).ToList();
             var written = await WriteScoresAsync(db, contest, start, judgeIndicators, [.. villages.Select(v => v.Id)]);
             output.WriteLine($"judges' scores written for {start:yyyy-MM-dd}: {written:N0}");
+
+            // Written past SaveChanges, as the generator's bulk loads: their totals counted afresh.
+            var recount = Stopwatch.StartNew();
+            await JudgeTotals.RecountAsync(db);
+            output.WriteLine($"judges' totals recounted in {recount.Elapsed.TotalSeconds:0.0} s");
         }
 
         output.WriteLine($"contest {contestId}{(existing is null ? " made" : " exists")}: {villages.Count:N0} participants, {contest.Indicators.Count} indicators, ready in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -239,7 +245,7 @@ public static class ProvinceContest
 
     /// <summary>One computation split by step: each source's query (the second of a family reads the shared facts), the judges, scoring, rows, the write.</summary>
     private static async Task<(List<IndicatorRule> Rules, int[] Participants, decimal?[][] Values)> BreakdownAsync(
-        Func<ShiganDb> open, IndicatorSources sources, int contestId, DateOnly start, DateTime now, TextWriter output)
+        Func<ShiganDb> open, Contexts readers, IndicatorSources sources, int contestId, DateOnly start, DateTime now, TextWriter output)
     {
         await using var db = open();
         var watch = Stopwatch.StartNew();
@@ -257,7 +263,7 @@ public static class ProvinceContest
         var values = new List<decimal?[]>();
         watch.Restart();
         var judged = await JudgeTotals.ReadAsync(db, contestId, start, contest.TrimJudgesAtLeast);
-        output.WriteLine($"step: judges' scores combined (SQLite: in SQL; PostgreSQL: a plain reader; {judged.Sum(j => j.Value.Count):N0} participant x indicator lines) {watch.Elapsed.TotalMilliseconds:0} ms");
+        output.WriteLine($"step: judges' totals read and combined (kept rows; {judged.Sum(j => j.Value.Count):N0} participant x indicator lines) {watch.Elapsed.TotalMilliseconds:0} ms");
         foreach (var indicator in contest.Indicators.OrderBy(i => i.Order))
         {
             watch.Restart();
@@ -272,8 +278,8 @@ public static class ProvinceContest
 
         watch.Restart();
         var errors = new FieldErrors();
-        var sheet = await SheetCommands.BuildAsync(db, sources, contest, start, "bench", now, errors);
-        output.WriteLine($"step: BuildAsync whole (queries again, scoring, rows) {watch.Elapsed.TotalMilliseconds:0} ms");
+        var sheet = await SheetCommands.BuildAsync(db, sources, contest, start, "bench", now, errors, readers);
+        output.WriteLine($"step: BuildAsync whole (queries again, the judges' read beside them, scoring, rows) {watch.Elapsed.TotalMilliseconds:0} ms");
         watch.Restart();
         sheet!.Version = 1000 + Environment.TickCount % 1000;
         sheet.Status = SheetStatus.Discarded;
@@ -345,6 +351,12 @@ public static class ProvinceContest
         }
 
         return new ShiganDb(options.Options, SystemActor.Instance, TimeProvider.System);
+    }
+
+    /// <summary>The contexts the sheet reads the judges' totals on, beside its own (as the app's factory).</summary>
+    private sealed class Contexts(Func<ShiganDb> open) : IDbContextFactory<ShiganDb>
+    {
+        public ShiganDb CreateDbContext() => open();
     }
 
     private static string? Option(string[] args, string name)
