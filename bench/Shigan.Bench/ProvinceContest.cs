@@ -103,6 +103,7 @@ public static class ProvinceContest
             var cpu = Environment.CpuUsage.TotalTime;
             var paused = GC.GetTotalPauseDuration();
             var gen2 = GC.CollectionCount(2);
+            var allocated = GC.GetTotalAllocatedBytes();
             var watch = Stopwatch.StartNew();
             var (outcome, sheetId, errors) = await SheetCommands.ComputeAsync(db, sources, contestId, new ComputeInput(start), "bench", now, readers);
             watch.Stop();
@@ -115,7 +116,7 @@ public static class ProvinceContest
             // The first run warms the JIT and the database's cache; it is shown, not counted.
             // CPU: this process's own time (SQLite runs in it; PostgreSQL's work is in its server), apart from the machine's load.
             output.WriteLine($"compute run {run}{(run == 0 ? " (warm-up)" : "")}: {watch.Elapsed.TotalMilliseconds:0} ms, CPU {cpu.TotalMilliseconds:0} ms, "
-                + $"GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms ({GC.CollectionCount(2) - gen2} full) (sheet {sheetId})");
+                + $"GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms ({GC.CollectionCount(2) - gen2} full), {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:0} MB allocated (sheet {sheetId})");
             if (run > 0)
             {
                 times.Add(watch.Elapsed.TotalMilliseconds);
@@ -272,6 +273,7 @@ public static class ProvinceContest
 
         // The same read five times more: its best wall time and this process's CPU for it, apart from the machine's load.
         var best = (Wall: double.MaxValue, Cpu: double.MaxValue);
+        var judgesAllocated = GC.GetTotalAllocatedBytes();
         for (var again = 0; again < 5; again++)
         {
             var cpu = Environment.CpuUsage.TotalTime;
@@ -280,7 +282,7 @@ public static class ProvinceContest
             best = (Math.Min(best.Wall, watch.Elapsed.TotalMilliseconds), Math.Min(best.Cpu, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds));
         }
 
-        output.WriteLine($"step: judges' totals again, best of 5: {best.Wall:0} ms, CPU {best.Cpu:0} ms");
+        output.WriteLine($"step: judges' totals again, best of 5: {best.Wall:0} ms, CPU {best.Cpu:0} ms, {(GC.GetTotalAllocatedBytes() - judgesAllocated) / 5e6:0} MB allocated each");
         foreach (var indicator in contest.Indicators.OrderBy(i => i.Order))
         {
             watch.Restart();
@@ -302,15 +304,17 @@ public static class ProvinceContest
         var errors = new FieldErrors();
         var buildCpu = Environment.CpuUsage.TotalTime;
         var buildPaused = GC.GetTotalPauseDuration();
+        var buildAllocated = GC.GetTotalAllocatedBytes();
         var sheet = await SheetCommands.BuildAsync(db, sources, contest, start, "bench", now, errors, readers);
-        output.WriteLine($"step: BuildAsync whole (queries again, the judges' read {(readers is null ? "after them" : "beside them")}, scoring, rows) {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Environment.CpuUsage.TotalTime - buildCpu).TotalMilliseconds:0} ms, GC pauses {(GC.GetTotalPauseDuration() - buildPaused).TotalMilliseconds:0} ms");
+        output.WriteLine($"step: BuildAsync whole (queries again, the judges' read {(readers is null ? "after them" : "beside them")}, scoring, rows) {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Environment.CpuUsage.TotalTime - buildCpu).TotalMilliseconds:0} ms, GC pauses {(GC.GetTotalPauseDuration() - buildPaused).TotalMilliseconds:0} ms, {(GC.GetTotalAllocatedBytes() - buildAllocated) / 1e6:0} MB allocated");
         watch.Restart();
         sheet!.Version = 1000 + Environment.TickCount % 1000;
         sheet.Status = SheetStatus.Discarded;
         var writeCpu = Environment.CpuUsage.TotalTime;
         var writePaused = GC.GetTotalPauseDuration();
+        var writeAllocated = GC.GetTotalAllocatedBytes();
         await SheetCommands.SaveNewAsync(db, sheet);
-        output.WriteLine($"step: write the sheet ({sheet.Rows.Count:N0} rows) {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Environment.CpuUsage.TotalTime - writeCpu).TotalMilliseconds:0} ms, GC pauses {(GC.GetTotalPauseDuration() - writePaused).TotalMilliseconds:0} ms");
+        output.WriteLine($"step: write the sheet ({sheet.Rows.Count:N0} rows) {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Environment.CpuUsage.TotalTime - writeCpu).TotalMilliseconds:0} ms, GC pauses {(GC.GetTotalPauseDuration() - writePaused).TotalMilliseconds:0} ms, {(GC.GetTotalAllocatedBytes() - writeAllocated) / 1e6:0} MB allocated");
         var bytes = sheet.Rows.Sum(r => (long)System.Text.Encoding.UTF8.GetByteCount(ScoreCellsColumn.Write(r.Cells)));
         output.WriteLine($"cells stored: {bytes / 1e6:0.0} MB, {bytes / sheet.Rows.Count:N0} bytes a row");
         return (rules, ids, [.. values]);
