@@ -308,7 +308,7 @@ public static class ProvinceContest
         var sheet = await SheetCommands.BuildAsync(db, sources, contest, start, "bench", now, errors, readers);
         output.WriteLine($"step: BuildAsync whole (queries again, the judges' read {(readers is null ? "after them" : "beside them")}, scoring, rows) {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Environment.CpuUsage.TotalTime - buildCpu).TotalMilliseconds:0} ms, GC pauses {(GC.GetTotalPauseDuration() - buildPaused).TotalMilliseconds:0} ms, {(GC.GetTotalAllocatedBytes() - buildAllocated) / 1e6:0} MB allocated");
         watch.Restart();
-        sheet!.Version = 1000 + Environment.TickCount % 1000;
+        sheet!.Version = sheets.Max(s => (int?)s.Version) + 1 ?? 1; // a random version once met an earlier run's
         sheet.Status = SheetStatus.Discarded;
         var writeCpu = Environment.CpuUsage.TotalTime;
         var writePaused = GC.GetTotalPauseDuration();
