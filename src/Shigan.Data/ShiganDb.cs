@@ -60,6 +60,9 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
     public DbSet<JudgeScore> JudgeScores => Set<JudgeScore>();
 
+    /// <summary>The judges' scores added up per participant and indicator (see <see cref="Data.Contests.JudgeTotals"/>): written by the save, never by hand.</summary>
+    public DbSet<JudgeTotal> JudgeTotals => Set<JudgeTotal>();
+
     public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
 
     public DbSet<ScoreRow> ScoreRows => Set<ScoreRow>();
@@ -205,13 +208,14 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         var counters = CaseCounters.Capture(ChangeTracker);
         var moved = Data.Campaigns.StageDayCounts.Capture(ChangeTracker);
         var targets = Data.Campaigns.TargetCounts.Capture(ChangeTracker);
-        if (pending.Count == 0 && !counters.Any && moved.Count == 0 && targets.Count == 0)
+        var judged = Data.Contests.JudgeTotals.Capture(ChangeTracker);
+        if (pending.Count == 0 && !counters.Any && moved.Count == 0 && targets.Count == 0 && judged.Count == 0)
         {
             return await base.SaveChangesAsync(true, cancellationToken);
         }
 
         // Keys of new rows exist only after the first save, so the change, its audit and the counters kept from it
-        // (the dashboard's cases, a campaign's moves by day) go in one transaction.
+        // (the dashboard's cases, a campaign's moves by day, the judges' totals) go in one transaction.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -223,6 +227,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
 
             await Data.Campaigns.StageDayCounts.AddAsync(this, moved, cancellationToken);
             await Data.Campaigns.TargetCounts.ApplyAsync(this, targets, cancellationToken);
+            await Data.Contests.JudgeTotals.ApplyAsync(this, judged, cancellationToken);
             if (pending.Count == 0)
             {
                 if (own is not null)

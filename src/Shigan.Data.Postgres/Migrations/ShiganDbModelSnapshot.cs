@@ -1422,6 +1422,37 @@ namespace Shigan.Data.Postgres.Migrations
                     b.ToTable("JudgeScores");
                 });
 
+            modelBuilder.Entity("Shigan.Core.Contests.JudgeTotal", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantRegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HighestHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LowestHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SumHundredths")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ContestId", "PeriodStart", "IndicatorId", "ParticipantRegionId");
+
+                    b.ToTable("JudgeTotals");
+                });
+
             modelBuilder.Entity("Shigan.Core.Contests.ScoreRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1465,10 +1496,6 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("RegionPath");
 
                     b.HasIndex("SheetId", "RegionId")
                         .IsUnique();
@@ -2769,6 +2796,15 @@ namespace Shigan.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Shigan.Core.Contests.JudgeScore", b =>
+                {
+                    b.HasOne("Shigan.Core.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shigan.Core.Contests.JudgeTotal", b =>
                 {
                     b.HasOne("Shigan.Core.Contests.Contest", null)
                         .WithMany()

@@ -1351,6 +1351,37 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.ToTable("JudgeScores");
                 });
 
+            modelBuilder.Entity("Shigan.Core.Contests.JudgeTotal", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantRegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HighestHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LowestHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SumHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContestId", "PeriodStart", "IndicatorId", "ParticipantRegionId");
+
+                    b.ToTable("JudgeTotals");
+                });
+
             modelBuilder.Entity("Shigan.Core.Contests.ScoreRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1391,10 +1422,6 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("RegionPath");
 
                     b.HasIndex("SheetId", "RegionId")
                         .IsUnique();
@@ -2651,6 +2678,15 @@ namespace Shigan.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Shigan.Core.Contests.JudgeScore", b =>
+                {
+                    b.HasOne("Shigan.Core.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shigan.Core.Contests.JudgeTotal", b =>
                 {
                     b.HasOne("Shigan.Core.Contests.Contest", null)
                         .WithMany()

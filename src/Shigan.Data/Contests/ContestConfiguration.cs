@@ -76,6 +76,17 @@ internal sealed class JudgeScoreConfiguration : IEntityTypeConfiguration<JudgeSc
     }
 }
 
+internal sealed class JudgeTotalConfiguration : IEntityTypeConfiguration<JudgeTotal>
+{
+    public void Configure(EntityTypeBuilder<JudgeTotal> total)
+    {
+        // One row per contest, period, indicator and participant: the recount's conflict target, and the sheet's read
+        // of a period (a range of the key).
+        total.HasKey(t => new { t.ContestId, t.PeriodStart, t.IndicatorId, t.ParticipantRegionId });
+        total.HasOne<Contest>().WithMany().HasForeignKey(t => t.ContestId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ScoreSheetConfiguration : IEntityTypeConfiguration<ScoreSheet>
 {
     public void Configure(EntityTypeBuilder<ScoreSheet> sheet)
@@ -102,8 +113,8 @@ internal sealed class ScoreRowConfiguration : IEntityTypeConfiguration<ScoreRow>
         row.Property(r => r.Total).HasPrecision(9, 2);
         row.Property(r => r.Cells).AsCompactCells();
         row.Ignore(r => r.RankChange);
+        // Rows are read by sheet only: a unit's rank history too (the sheets' ids, then this index per sheet). Their
+        // path is their contest's, one value for a sheet's 25,547 rows, so a path index would only slow the writing.
         row.HasIndex(r => new { r.SheetId, r.RegionId }).IsUnique();
-        row.HasIndex(r => r.RegionId); // a unit's rank history
-        row.HasIndex(r => r.RegionPath);
     }
 }

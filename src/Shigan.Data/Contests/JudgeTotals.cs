@@ -1,70 +1,65 @@
 using System.Data.Common;
-using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shigan.Core.Contests;
 
 namespace Shigan.Data.Contests;
 
 /// <summary>
-/// Every judged indicator's value for every participant of a period: per participant and indicator how many scores,
-/// their sum, the lowest and the highest, then <see cref="JudgePanel.FromTotals"/> (the trimming rule) on those four.
-/// SQLite adds them up in SQL, in hundredths (it keeps decimals as text and would add them as floating point; a score
-/// has two decimals at most, the judges' command refuses more): 255,470 lines instead of 766,410 rows to parse.
-/// PostgreSQL sends the rows to a plain data reader that adds them up as they come: hashing 255,470 groups of numerics
-/// took it twice as long as sending the rows. The scores' ids are read when the explanation asks for them.
+/// Every judged indicator's value for every participant of a period, from the kept <see cref="JudgeTotal"/> rows (how
+/// many scores, their sum, the lowest and the highest, in hundredths), then <see cref="JudgePanel.FromTotals"/> (the
+/// trimming rule) on those four: 255,470 rows of integers for a province instead of 766,410 scores.
+/// The rows are kept here too: each save that adds, changes or removes a score recounts that score's row from its few
+/// scores in the save's transaction (a recount, not an increment: it cannot drift). The scores' ids are read when the
+/// explanation asks for them.
 /// </summary>
 public static class JudgeTotals
 {
+    private const int KeysPerStatement = 100;
+
+    // A score has two decimals at most (the judges' command refuses more; SQLite keeps them as text and would add
+    // them as floating point): whole hundredths add up exactly on both providers.
+    private const string Hundredths = "CAST(ROUND(s.\"Score\" * 100) AS BIGINT)";
+
+    /// <summary>The fresh count of every row; the SheetSpeed migration's back-fill too (the same SQL on both providers).</summary>
+    public const string RecountSql = $"""
+        DELETE FROM "JudgeTotals";
+        INSERT INTO "JudgeTotals" ("ContestId", "PeriodStart", "IndicatorId", "ParticipantRegionId", "Count", "SumHundredths", "LowestHundredths", "HighestHundredths")
+        SELECT s."ContestId", s."PeriodStart", s."IndicatorId", s."ParticipantRegionId", COUNT(*), SUM({Hundredths}), MIN({Hundredths}), MAX({Hundredths})
+        FROM "JudgeScores" AS s GROUP BY s."ContestId", s."PeriodStart", s."IndicatorId", s."ParticipantRegionId";
+        """;
+
+    /// <summary>Sets the rows to a fresh count of the scores, for scores written past SaveChanges (bulk loads).</summary>
+    public static Task RecountAsync(ShiganDb db, CancellationToken ct = default) => Recount.RunAsync(db, RecountSql, RecountSql, ct);
+
     public static async Task<Dictionary<int, Dictionary<int, RawValue>>> ReadAsync(
         ShiganDb db, int contestId, DateOnly periodStart, int trimAtLeast, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var totals = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite"
-            ? await InSqlAsync(db, contestId, periodStart, ct)
-            : await ReadRowsAsync(db, contestId, periodStart, ct);
         var result = new Dictionary<int, Dictionary<int, RawValue>>();
-        foreach (var ((indicator, participant), line) in totals)
-        {
-            var byUnit = result.TryGetValue(indicator, out var found) ? found : result[indicator] = [];
-            byUnit[participant] = JudgePanel.FromTotals(line.Count, line.Sum, line.Lowest, line.Highest, trimAtLeast) is { } combined
-                ? new RawValue(combined.Value, [], combined.Judges, line.Count)
-                : RawValue.None;
-        }
-
-        return result;
-    }
-
-    private static async Task<Dictionary<(int Indicator, int Participant), Totals>> InSqlAsync(ShiganDb db, int contestId, DateOnly periodStart, CancellationToken ct)
-    {
-        var lines = await db.Database.SqlQuery<Line>($"""
-            SELECT "IndicatorId", "ParticipantRegionId", COUNT(*) AS "Count", SUM("Hundredths") AS "Sum",
-                   MIN("Hundredths") AS "Lowest", MAX("Hundredths") AS "Highest"
-            FROM (SELECT "IndicatorId", "ParticipantRegionId", CAST(ROUND("Score" * 100) AS INTEGER) AS "Hundredths"
-                  FROM "JudgeScores" WHERE "ContestId" = {contestId} AND "PeriodStart" = {periodStart}) AS s
-            GROUP BY "IndicatorId", "ParticipantRegionId"
-            """).ToListAsync(ct);
-        return lines.ToDictionary(l => (l.IndicatorId, l.ParticipantRegionId), l => new Totals((int)l.Count, l.Sum / 100m, l.Lowest / 100m, l.Highest / 100m));
-    }
-
-    private static async Task<Dictionary<(int Indicator, int Participant), Totals>> ReadRowsAsync(ShiganDb db, int contestId, DateOnly periodStart, CancellationToken ct)
-    {
-        var totals = new Dictionary<(int Indicator, int Participant), Totals>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = "SELECT \"IndicatorId\", \"ParticipantRegionId\", \"Score\" FROM \"JudgeScores\" WHERE \"ContestId\" = @contest AND \"PeriodStart\" = @start";
+            command.CommandText = """
+                SELECT "IndicatorId", "ParticipantRegionId", "Count", "SumHundredths", "LowestHundredths", "HighestHundredths"
+                FROM "JudgeTotals" WHERE "ContestId" = @contest AND "PeriodStart" = @start
+                """;
             Add(command, "@contest", contestId);
             Add(command, "@start", periodStart);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var score = reader.GetDecimal(2);
-                ref var line = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, (reader.GetInt32(0), reader.GetInt32(1)), out var seen);
-                line = seen ? new Totals(line.Count + 1, line.Sum + score, Math.Min(line.Lowest, score), Math.Max(line.Highest, score)) : new Totals(1, score, score, score);
+                var indicator = reader.GetInt32(0);
+                var count = reader.GetInt32(2);
+                var byUnit = result.TryGetValue(indicator, out var found) ? found : result[indicator] = [];
+                byUnit[reader.GetInt32(1)] = JudgePanel.FromTotals(
+                        count, reader.GetInt64(3) / 100m, reader.GetInt64(4) / 100m, reader.GetInt64(5) / 100m, trimAtLeast) is { } combined
+                    ? new RawValue(combined.Value, [], combined.Judges, count)
+                    : RawValue.None;
             }
         }
         finally
@@ -72,7 +67,66 @@ public static class JudgeTotals
             await db.Database.CloseConnectionAsync();
         }
 
-        return totals;
+        return result;
+    }
+
+    /// <summary>Called before the save: the rows of the scores added, changed (before and after) or removed.</summary>
+    internal static List<Key> Capture(ChangeTracker tracker)
+    {
+        var keys = new List<Key>();
+        foreach (var entry in tracker.Entries<JudgeScore>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                var s = entry.Entity;
+                keys.Add(new Key(s.ContestId, s.PeriodStart, s.IndicatorId, s.ParticipantRegionId));
+            }
+
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                T Old<T>(string name) => (T)entry.OriginalValues[name]!;
+                keys.Add(new Key(
+                    Old<int>(nameof(JudgeScore.ContestId)), Old<DateOnly>(nameof(JudgeScore.PeriodStart)),
+                    Old<int>(nameof(JudgeScore.IndicatorId)), Old<int>(nameof(JudgeScore.ParticipantRegionId))));
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Called after the scores are saved, inside the save's transaction: each row is recounted from its scores. The
+    /// row is locked first (an upsert that changes nothing) and recounted by the next statement, which on PostgreSQL
+    /// sees every score committed by then: two judges scoring the same participant at once both count.
+    /// </summary>
+    internal static async Task ApplyAsync(ShiganDb db, List<Key> keys, CancellationToken ct)
+    {
+        foreach (var chunk in keys.Distinct().Order().Chunk(KeysPerStatement))
+        {
+            var rows = new List<string>();
+            var parameters = new List<object>();
+            foreach (var key in chunk)
+            {
+                var i = parameters.Count;
+                rows.Add($"{{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}}");
+                parameters.AddRange([key.ContestId, key.PeriodStart, key.IndicatorId, key.ParticipantRegionId]);
+            }
+
+            var keyList = string.Join(", ", rows.Select(r => $"({r})"));
+            var sql = $"""
+                INSERT INTO "JudgeTotals" ("ContestId", "PeriodStart", "IndicatorId", "ParticipantRegionId", "Count", "SumHundredths", "LowestHundredths", "HighestHundredths")
+                VALUES {string.Join(", ", rows.Select(r => $"({r}, 0, 0, 0, 0)"))}
+                ON CONFLICT ("ContestId", "PeriodStart", "IndicatorId", "ParticipantRegionId") DO UPDATE SET "Count" = "JudgeTotals"."Count";
+                UPDATE "JudgeTotals" SET ("Count", "SumHundredths", "LowestHundredths", "HighestHundredths") =
+                    (SELECT COUNT(*), COALESCE(SUM({Hundredths}), 0), COALESCE(MIN({Hundredths}), 0), COALESCE(MAX({Hundredths}), 0)
+                     FROM "JudgeScores" AS s
+                     WHERE s."ContestId" = "JudgeTotals"."ContestId" AND s."PeriodStart" = "JudgeTotals"."PeriodStart"
+                       AND s."IndicatorId" = "JudgeTotals"."IndicatorId" AND s."ParticipantRegionId" = "JudgeTotals"."ParticipantRegionId")
+                WHERE ("ContestId", "PeriodStart", "IndicatorId", "ParticipantRegionId") IN (VALUES {keyList});
+                DELETE FROM "JudgeTotals" WHERE "Count" = 0 AND ("ContestId", "PeriodStart", "IndicatorId", "ParticipantRegionId") IN (VALUES {keyList});
+                """;
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+        }
     }
 
     private static void Add(DbCommand command, string name, object value)
@@ -83,22 +137,10 @@ public static class JudgeTotals
         command.Parameters.Add(parameter);
     }
 
-    /// <summary>One participant's scores on one indicator, added up in SQL (in hundredths).</summary>
-    private sealed class Line
+    /// <summary>Which row a score is counted in.</summary>
+    internal sealed record Key(int ContestId, DateOnly PeriodStart, int IndicatorId, int ParticipantRegionId) : IComparable<Key>
     {
-        public int IndicatorId { get; set; }
-
-        public int ParticipantRegionId { get; set; }
-
-        public long Count { get; set; }
-
-        public long Sum { get; set; }
-
-        public long Lowest { get; set; }
-
-        public long Highest { get; set; }
+        public int CompareTo(Key? other) => other is null ? 1
+            : (ContestId, PeriodStart, IndicatorId, ParticipantRegionId).CompareTo((other.ContestId, other.PeriodStart, other.IndicatorId, other.ParticipantRegionId));
     }
-
-    /// <summary>One participant's scores on one indicator, added up.</summary>
-    private readonly record struct Totals(int Count, decimal Sum, decimal Lowest, decimal Highest);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Shigan.Core.Contests;
 using Shigan.Data;
@@ -124,9 +125,10 @@ public static class ContestsApi
     }
 
     public static async Task<Results<Created<SheetView>, NotFound, ValidationProblem>> Compute(
-        ShiganDb db, IndicatorSources sources, CurrentActor actor, TimeProvider clock, int contestId, ComputeInput input, IStringLocalizer<UiText> text, CancellationToken ct)
+        ShiganDb db, IDbContextFactory<ShiganDb> readers, IndicatorSources sources, CurrentActor actor, TimeProvider clock, int contestId, ComputeInput input,
+        IStringLocalizer<UiText> text, CancellationToken ct)
     {
-        var (outcome, sheetId, errors) = await SheetCommands.ComputeAsync(db, sources, contestId, input, actor.Name, clock.GetUtcNow().UtcDateTime, ct);
+        var (outcome, sheetId, errors) = await SheetCommands.ComputeAsync(db, sources, contestId, input, actor.Name, clock.GetUtcNow().UtcDateTime, readers, ct);
         return await CreatedOr(db, outcome, contestId, sheetId, errors, text, ct);
     }
 
@@ -138,9 +140,10 @@ public static class ContestsApi
     }
 
     public static async Task<Results<Created<SheetView>, NotFound, ValidationProblem>> Correct(
-        ShiganDb db, IndicatorSources sources, CurrentActor actor, TimeProvider clock, int contestId, int sheetId, CorrectInput input, IStringLocalizer<UiText> text, CancellationToken ct)
+        ShiganDb db, IDbContextFactory<ShiganDb> readers, IndicatorSources sources, CurrentActor actor, TimeProvider clock, int contestId, int sheetId, CorrectInput input,
+        IStringLocalizer<UiText> text, CancellationToken ct)
     {
-        var (outcome, newId, errors) = await SheetCommands.CorrectAsync(db, sources, contestId, sheetId, input, actor.Name, clock.GetUtcNow().UtcDateTime, ct);
+        var (outcome, newId, errors) = await SheetCommands.CorrectAsync(db, sources, contestId, sheetId, input, actor.Name, clock.GetUtcNow().UtcDateTime, readers, ct);
         return await CreatedOr(db, outcome, contestId, newId, errors, text, ct);
     }
 

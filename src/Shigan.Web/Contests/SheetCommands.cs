@@ -23,7 +23,8 @@ public enum SheetOutcome
 public static class SheetCommands
 {
     public static async Task<(SheetOutcome Outcome, int? SheetId, FieldErrors Errors)> ComputeAsync(
-        ShiganDb db, IndicatorSources sources, int contestId, ComputeInput input, string actorName, DateTime nowUtc, CancellationToken ct = default)
+        ShiganDb db, IndicatorSources sources, int contestId, ComputeInput input, string actorName, DateTime nowUtc,
+        IDbContextFactory<ShiganDb>? readers = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var contest = await LoadAsync(db, contestId, ct);
@@ -49,7 +50,7 @@ public static class SheetCommands
             return (SheetOutcome.Refused, null, errors.Add("periodStart", "该期已发布；如需改动，请更正并说明原因"));
         }
 
-        var sheet = await BuildAsync(db, sources, contest, start, actorName, nowUtc, errors, ct);
+        var sheet = await BuildAsync(db, sources, contest, start, actorName, nowUtc, errors, readers, ct);
         if (sheet is null)
         {
             return (SheetOutcome.Refused, null, errors);
@@ -103,7 +104,8 @@ public static class SheetCommands
 
     /// <summary>Computes the period again and publishes it at once as a new version with the reason; the old one is kept, superseded.</summary>
     public static async Task<(SheetOutcome Outcome, int? SheetId, FieldErrors Errors)> CorrectAsync(
-        ShiganDb db, IndicatorSources sources, int contestId, int sheetId, CorrectInput input, string actorName, DateTime nowUtc, CancellationToken ct = default)
+        ShiganDb db, IndicatorSources sources, int contestId, int sheetId, CorrectInput input, string actorName, DateTime nowUtc,
+        IDbContextFactory<ShiganDb>? readers = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var old = await db.ScoreSheets.SingleOrDefaultAsync(s => s.Id == sheetId && s.ContestId == contestId, ct);
@@ -135,7 +137,7 @@ public static class SheetCommands
         }
 
         var contest = (await LoadAsync(db, contestId, ct))!;
-        var sheet = await BuildAsync(db, sources, contest, old.PeriodStart, actorName, nowUtc, errors, ct);
+        var sheet = await BuildAsync(db, sources, contest, old.PeriodStart, actorName, nowUtc, errors, readers, ct);
         if (sheet is null)
         {
             return (SheetOutcome.Refused, null, errors);
@@ -223,7 +225,8 @@ public static class SheetCommands
     /// the previous period's published ranks. Null, with the reason in <paramref name="errors"/>, when it cannot be.
     /// </summary>
     public static async Task<ScoreSheet?> BuildAsync(
-        ShiganDb db, IndicatorSources sources, Contest contest, DateOnly start, string actorName, DateTime nowUtc, FieldErrors errors, CancellationToken ct = default)
+        ShiganDb db, IndicatorSources sources, Contest contest, DateOnly start, string actorName, DateTime nowUtc, FieldErrors errors,
+        IDbContextFactory<ShiganDb>? readers = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(contest);
@@ -236,6 +239,28 @@ public static class SheetCommands
             return null;
         }
 
+        // The judges' totals are read on a connection of their own, side by side with the participants and the computed
+        // indicators (SQLite's readers do not wait for one another in WAL mode); on the one connection without a factory.
+        await using var judgesDb = readers is null ? null : await readers.CreateDbContextAsync(ct);
+        var judgedRead = judgesDb is null ? null : Task.Run(() => JudgeTotals.ReadAsync(judgesDb, contest.Id, start, contest.TrimJudgesAtLeast, ct), ct);
+        try
+        {
+            return await BuildAsync(db, sources, contest, start, actorName, nowUtc, errors, indicators, weights, judgedRead, ct);
+        }
+        finally
+        {
+            if (judgedRead is not null)
+            {
+                // Not left running on a context about to be disposed when the build stops early.
+                await judgedRead.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private static async Task<ScoreSheet?> BuildAsync(
+        ShiganDb db, IndicatorSources sources, Contest contest, DateOnly start, string actorName, DateTime nowUtc, FieldErrors errors,
+        List<ContestIndicator> indicators, WeightCheck weights, Task<Dictionary<int, Dictionary<int, RawValue>>>? judgedRead, CancellationToken ct)
+    {
         // The participants as plain values (a province's are 25,547): ids, paths and names, not entities with their region.
         var participants = await db.ContestParticipants.IgnoreQueryFilters().AsNoTracking().Where(p => p.ContestId == contest.Id)
             .OrderBy(p => p.RegionId).Select(p => new { p.RegionId, p.UnitPath, p.Region!.Name }).ToListAsync(ct);
@@ -252,14 +277,12 @@ public static class SheetCommands
 
         // One query for every computed indicator: those of one family (on time and late) share what it read.
         var query = new SourceQuery(units, fromUtc, toUtc, nowUtc);
-        var judged = await JudgeTotals.ReadAsync(db, contest.Id, start, contest.TrimJudgesAtLeast, ct);
         var raw = new RawValue[indicators.Count][];
         var rules = new List<IndicatorRule>();
         for (var n = 0; n < indicators.Count; n++)
         {
             var indicator = indicators[n];
             rules.Add(indicator.ToRule(weights.Effective[n]));
-            IReadOnlyDictionary<int, RawValue> values;
             if (indicator.Source == SourceKind.Computed)
             {
                 if (sources.Find(indicator.SourceCode) is not { } source)
@@ -268,14 +291,19 @@ public static class SheetCommands
                     return null;
                 }
 
-                values = await source.ComputeAsync(db, query, ct);
+                var values = await source.ComputeAsync(db, query, ct);
+                raw[n] = [.. unitIds.Select(u => values.GetValueOrDefault(u) ?? RawValue.None)];
             }
-            else
-            {
-                values = judged.GetValueOrDefault(indicator.Id) ?? [];
-            }
+        }
 
-            raw[n] = [.. unitIds.Select(u => values.GetValueOrDefault(u) ?? RawValue.None)];
+        var judged = await (judgedRead ?? JudgeTotals.ReadAsync(db, contest.Id, start, contest.TrimJudgesAtLeast, ct));
+        for (var n = 0; n < indicators.Count; n++)
+        {
+            if (indicators[n].Source != SourceKind.Computed)
+            {
+                var values = judged.GetValueOrDefault(indicators[n].Id) ?? [];
+                raw[n] = [.. unitIds.Select(u => values.GetValueOrDefault(u) ?? RawValue.None)];
+            }
         }
 
         var previous = await PreviousRanksAsync(db, contest, start, ct);

@@ -1,12 +1,14 @@
+using Microsoft.EntityFrameworkCore;
 using Shigan.Core.Contests;
 using Shigan.Data.Contests;
 
 namespace Shigan.Data.Tests.Contests;
 
 /// <summary>
-/// The judges' scores combined in SQL (count, sum, lowest and highest per participant and indicator, then the trimming
-/// rule) give exactly what <see cref="JudgePanel.Combine"/> gives on the scores themselves, on the provider under test
-/// (SQLite keeps the scores as text): random panels, one to seven judges, scores with up to two decimals.
+/// The judges' totals kept with the scores (count, sum, lowest and highest per participant and indicator, then the
+/// trimming rule) give exactly what <see cref="JudgePanel.Combine"/> gives on the scores themselves, on the provider
+/// under test (SQLite keeps the scores as text): random panels, one to seven judges, scores with up to two decimals.
+/// Scores written past the save (bulk loads) are counted by the recount, which is also the migration's back-fill.
 /// </summary>
 public sealed class JudgeTotalsTests(ChangshanDatabase changshan) : IClassFixture<ChangshanDatabase>
 {
@@ -71,6 +73,7 @@ public sealed class JudgeTotalsTests(ChangshanDatabase changshan) : IClassFixtur
             }
 
             await using var read = changshan.OpenAsSystem();
+            Assert.Equal(await FreshAsync(read, contest.Id), await KeptAsync(read, contest.Id));
             var totals = await JudgeTotals.ReadAsync(read, contest.Id, start, trimAtLeast);
             var actual = totals.SelectMany(i => i.Value.Select(p => (Key: (i.Key, p.Key), p.Value))).ToDictionary(x => x.Key, x => x.Value);
             Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
@@ -81,6 +84,52 @@ public sealed class JudgeTotalsTests(ChangshanDatabase changshan) : IClassFixtur
             }
         }
     }
+
+    [Fact]
+    public async Task Scores_written_past_the_save_are_counted_by_the_recount()
+    {
+        var county = changshan.Unit(ChangshanDatabase.CountyCode);
+        var start = new DateOnly(2026, 3, 2);
+        var contest = new Contest
+        {
+            Name = "评委合计 批量",
+            RegionId = county.Id,
+            RegionPath = county.RegionPath,
+            PeriodKind = PeriodKind.Week,
+            CreatedAtUtc = changshan.Clock.GetUtcNow().UtcDateTime,
+        };
+        await using var db = changshan.OpenAsSystem();
+        db.Contests.Add(contest);
+        await db.SaveChangesAsync();
+        var scores = new[] { 12.34m, 56.7m, 89m, 0.01m, 99.99m, 45.55m };
+        for (var n = 0; n < scores.Length; n++)
+        {
+            // As the benchmark's bulk load writes them: plain INSERTs, no save.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "JudgeScores" ("ContestId", "PeriodStart", "IndicatorId", "ParticipantRegionId", "JudgeId", "JudgeName", "Score", "AtUtc", "RegionPath")
+                VALUES ({contest.Id}, {start}, {1 + (n % 2)}, 7, {"bulk" + n}, {"评委" + n}, {scores[n]}, {changshan.Clock.GetUtcNow().UtcDateTime}, {county.RegionPath})
+                """);
+        }
+
+        Assert.Empty(await KeptAsync(db, contest.Id));
+        await JudgeTotals.RecountAsync(db);
+        Assert.Equal(await FreshAsync(db, contest.Id), await KeptAsync(db, contest.Id));
+        Assert.Equal(
+            [(start, 1, 7, 3, 1234L + 8900 + 9999, 1234L, 9999L), (start, 2, 7, 3, 5670L + 1 + 4555, 1L, 5670L)],
+            await KeptAsync(db, contest.Id));
+    }
+
+    private static async Task<List<(DateOnly Period, int Indicator, int Participant, int Count, long Sum, long Lowest, long Highest)>> KeptAsync(ShiganDb db, int contest) =>
+        [.. (await db.JudgeTotals.AsNoTracking().Where(t => t.ContestId == contest).ToListAsync())
+            .Select(t => (t.PeriodStart, t.IndicatorId, t.ParticipantRegionId, t.Count, t.SumHundredths, t.LowestHundredths, t.HighestHundredths)).Order()];
+
+    // The scores added up here, in hundredths, not by the database.
+    private static async Task<List<(DateOnly Period, int Indicator, int Participant, int Count, long Sum, long Lowest, long Highest)>> FreshAsync(ShiganDb db, int contest) =>
+        [.. (await db.JudgeScores.AsNoTracking().Where(s => s.ContestId == contest).ToListAsync())
+            .GroupBy(s => (s.PeriodStart, s.IndicatorId, s.ParticipantRegionId))
+            .Select(g => (g.Key.PeriodStart, g.Key.IndicatorId, g.Key.ParticipantRegionId, g.Count(),
+                g.Sum(s => (long)(s.Score * 100)), g.Min(s => (long)(s.Score * 100)), g.Max(s => (long)(s.Score * 100))))
+            .Order()];
 
     // Whole, one decimal, two decimals; thirds of a point make means that round; now and then a score repeated.
     private static decimal Score(Random random) => random.Next(4) switch
