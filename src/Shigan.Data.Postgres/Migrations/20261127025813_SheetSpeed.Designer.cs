@@ -793,8 +793,6 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("MergedIntoId")
                         .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
@@ -815,6 +813,8 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasIndex("Status", "DeadlineUtc");
 
                     b.HasIndex("DepartmentId", "Status", "Id");
+
+                    b.HasIndex(new[] { "CategoryId", "RegionPath", "Id" }, "IX_Cases_Category");
 
                     b.HasIndex(new[] { "DeadlineUtc", "RegionPath", "Status" }, "IX_Cases_Due");
 
@@ -984,6 +984,8 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Day", "TownshipPath");
+
+                    b.HasIndex(new[] { "TownshipPath", "Day", "Count" }, "IX_CaseDayCounts_Township");
 
                     b.ToTable("CaseDayCounts");
                 });
@@ -2112,7 +2114,7 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Id");
+                    b.HasIndex(new[] { "ApplicationId", "Id", "RegionPath" }, "IX_ApplicationTrips_Application");
 
                     b.ToTable("ApplicationTrips");
                 });
@@ -2195,12 +2197,12 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("RegionPath", "Id");
 
-                    b.HasIndex("RegionPath", "TakenAtUtc");
-
                     b.HasIndex("TakenByDepartmentId", "Id");
 
                     b.HasIndex(new[] { "DoneAtUtc", "RegionPath", "Status" }, "IX_ServiceApplications_Done")
                         .HasFilter("\"DoneAtUtc\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "RegionPath", "TakenAtUtc", "Status", "Id" }, "IX_ServiceApplications_Taken");
 
                     b.ToTable("ServiceApplications", (string)null);
                 });

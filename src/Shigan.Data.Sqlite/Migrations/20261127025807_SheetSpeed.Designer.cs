@@ -750,8 +750,6 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("MergedIntoId")
                         .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
@@ -772,6 +770,8 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("Status", "DeadlineUtc");
 
                     b.HasIndex("DepartmentId", "Status", "Id");
+
+                    b.HasIndex(new[] { "CategoryId", "RegionPath", "Id" }, "IX_Cases_Category");
 
                     b.HasIndex(new[] { "DeadlineUtc", "RegionPath", "Status" }, "IX_Cases_Due");
 
@@ -934,6 +934,8 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Day", "TownshipPath");
+
+                    b.HasIndex(new[] { "TownshipPath", "Day", "Count" }, "IX_CaseDayCounts_Township");
 
                     b.ToTable("CaseDayCounts");
                 });
@@ -2005,7 +2007,7 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Id");
+                    b.HasIndex(new[] { "ApplicationId", "Id", "RegionPath" }, "IX_ApplicationTrips_Application");
 
                     b.ToTable("ApplicationTrips");
                 });
@@ -2085,12 +2087,12 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("RegionPath", "Id");
 
-                    b.HasIndex("RegionPath", "TakenAtUtc");
-
                     b.HasIndex("TakenByDepartmentId", "Id");
 
                     b.HasIndex(new[] { "DoneAtUtc", "RegionPath", "Status" }, "IX_ServiceApplications_Done")
                         .HasFilter("\"DoneAtUtc\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "RegionPath", "TakenAtUtc", "Status", "Id" }, "IX_ServiceApplications_Taken");
 
                     b.ToTable("ServiceApplications", (string)null);
                 });
