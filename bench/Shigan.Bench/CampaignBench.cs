@@ -86,6 +86,7 @@ public static class CampaignBench
         await using var upload = File.OpenRead(sheet);
         var (outcome, result, errors) = await new CampaignImport(db, actor, TimeProvider.System).RunAsync(campaignId, upload);
         var elapsed = clock.Elapsed;
+        output.WriteLine($"child CPU time {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:N2} s");
         if (outcome != WorkOutcome.Done)
         {
             output.WriteLine($"import failed: {outcome}; {string.Join("; ", errors.Take(5).Select(e => $"{e.Row} {e.Column} {e.Message}"))}");
