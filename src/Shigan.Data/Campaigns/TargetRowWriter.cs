@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,11 @@ public static class TargetRowWriter
         ArgumentNullException.ThrowIfNull(moves);
         if (targets.Count == 0)
         {
+            if (moves.Count > 0)
+            {
+                throw new InvalidOperationException("A move written here belongs to one of the targets written with it.");
+            }
+
             return;
         }
 
@@ -101,13 +107,18 @@ public static class TargetRowWriter
 
         var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         var byKey = targets.ToDictionary(t => (t.CampaignId, t.Key));
-        await using (var command = Command(db, transaction, sqlite ? SqliteInsert : PostgresInsert, targets.Select(t => Row(t, sqlite))))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        try
         {
+            await using var command = Command(db, transaction, sqlite ? SqliteInsert : PostgresInsert, targets.Select(t => Row(t, sqlite)));
+            await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 byKey[(reader.GetInt32(1), reader.GetString(2))].Id = reader.GetInt64(0);
             }
+        }
+        catch (DbException e) when (!e.IsTransient)
+        {
+            throw Conflict(e);
         }
 
         await db.RecordAddedAsync(targets, ct);
@@ -125,15 +136,20 @@ public static class TargetRowWriter
             (move.TargetId, move.RegionPath) = (target.Id, target.RegionPath);
         }
 
-        await using (var command = Command(db, transaction, sqlite ? SqliteMoves : PostgresMoves, moves.Select(m => Move(m, sqlite))))
+        try
         {
+            await using var command = Command(db, transaction, sqlite ? SqliteMoves : PostgresMoves, moves.Select(m => Move(m, sqlite)));
             await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (DbException e) when (!e.IsTransient)
+        {
+            throw Conflict(e);
         }
 
         await StageDayCounts.AddAsync(db, [.. moves], ct);
     }
 
-    private static System.Data.Common.DbCommand Command(ShiganDb db, IDbContextTransaction transaction, string sql, IEnumerable<object?[]> rows)
+    private static DbCommand Command(ShiganDb db, IDbContextTransaction transaction, string sql, IEnumerable<object?[]> rows)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
@@ -144,6 +160,9 @@ public static class TargetRowWriter
         command.Parameters.Add(parameter);
         return command;
     }
+
+    // Reported as EF reports a failed save: a key another import took meanwhile is a conflict (409), not a server error.
+    private static DbUpdateException Conflict(DbException e) => new("Targets written past the tracker conflict with the database.", e);
 
     private static long Saved(long id) => id != 0 ? id : throw new InvalidOperationException("A target's group is saved before it.");
 
