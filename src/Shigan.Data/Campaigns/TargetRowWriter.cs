@@ -52,22 +52,18 @@ public static class TargetRowWriter
         """;
 
     /// <summary>
-    /// Inserts <paramref name="targets"/> and then <paramref name="moves"/>, the first steps of their histories (each
-    /// naming its target by <see cref="StageMove.Target"/>): a history is append-only and its own record, never audited
-    /// (see <see cref="Core.Org.IKeepsOwnHistory"/>); its daily counters are kept as a save keeps them.
+    /// Inserts <paramref name="targets"/>, then <paramref name="moves"/>: steps of the histories of these targets or of
+    /// targets already saved, each naming its target by <see cref="StageMove.Target"/>. A history is append-only and
+    /// its own record, never audited (see <see cref="Core.Org.IKeepsOwnHistory"/>); its daily counters are kept as a
+    /// save keeps them.
     /// </summary>
     public static async Task InsertAsync(ShiganDb db, IReadOnlyList<CampaignTarget> targets, IReadOnlyList<StageMove> moves, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(moves);
-        if (targets.Count == 0)
+        if (targets.Count == 0 && moves.Count == 0)
         {
-            if (moves.Count > 0)
-            {
-                throw new InvalidOperationException("A move written here belongs to one of the targets written with it.");
-            }
-
             return;
         }
 
@@ -83,6 +79,44 @@ public static class TargetRowWriter
             throw new InvalidOperationException("Save the tracked changes before writing targets past the tracker.");
         }
 
+        var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+        if (targets.Count > 0)
+        {
+            await InsertTargetsAsync(db, transaction, targets, sqlite, ct);
+        }
+
+        if (moves.Count == 0)
+        {
+            return;
+        }
+
+        // A target's history is seen by whoever sees the target: its path, as the save's path sync gives it.
+        foreach (var move in moves)
+        {
+            var target = move.Target is { Id: not 0 } t ? t : throw new InvalidOperationException("A move written here names a target already saved.");
+            (move.TargetId, move.RegionPath) = (target.Id, target.RegionPath);
+        }
+
+        if (moves.Select(m => m.RegionPath).Distinct().FirstOrDefault(p => !db.Actor.Scope.Covers(p)) is not null)
+        {
+            throw new OutOfScopeException(nameof(StageMove));
+        }
+
+        try
+        {
+            await using var command = Command(db, transaction, sqlite ? SqliteMoves : PostgresMoves, moves.Select(m => Move(m, sqlite)));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (DbException e) when (!e.IsTransient)
+        {
+            throw Conflict(e);
+        }
+
+        await StageDayCounts.AddAsync(db, [.. moves], ct);
+    }
+
+    private static async Task InsertTargetsAsync(ShiganDb db, IDbContextTransaction transaction, IReadOnlyList<CampaignTarget> targets, bool sqlite, CancellationToken ct)
+    {
         foreach (var t in targets)
         {
             // Their groups and teams were saved first (a new one has its key now).
@@ -105,7 +139,6 @@ public static class TargetRowWriter
             throw new OutOfScopeException(nameof(CampaignTarget));
         }
 
-        var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         var byKey = targets.ToDictionary(t => (t.CampaignId, t.Key));
         try
         {
@@ -122,31 +155,6 @@ public static class TargetRowWriter
         }
 
         await db.RecordAddedAsync(targets, ct);
-        if (moves.Count == 0)
-        {
-            return;
-        }
-
-        // A target's history is seen by whoever sees the target: its path, as the save's path sync gives it.
-        foreach (var move in moves)
-        {
-            var target = move.Target is { } t && byKey.GetValueOrDefault((t.CampaignId, t.Key)) == t
-                ? t
-                : throw new InvalidOperationException("A move written here belongs to one of the targets written with it.");
-            (move.TargetId, move.RegionPath) = (target.Id, target.RegionPath);
-        }
-
-        try
-        {
-            await using var command = Command(db, transaction, sqlite ? SqliteMoves : PostgresMoves, moves.Select(m => Move(m, sqlite)));
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        catch (DbException e) when (!e.IsTransient)
-        {
-            throw Conflict(e);
-        }
-
-        await StageDayCounts.AddAsync(db, [.. moves], ct);
     }
 
     private static DbCommand Command(ShiganDb db, IDbContextTransaction transaction, string sql, IEnumerable<object?[]> rows)

@@ -199,8 +199,8 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
     /// keeps the campaign's groups and teams (detached, attached again when a later row uses them) and the targets
     /// that were there before; the audit of each save is one entry per unit and kind of change
     /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields. New groups, teams and
-    /// changed households go through EF; the batch's new households and their first moves, most of a first import,
-    /// go in one statement each (<see cref="TargetRowWriter"/>), audited and counted the same way.
+    /// changed households go through EF; the batch's new households, most of a first import, and its stage moves go in
+    /// one statement each (<see cref="TargetRowWriter"/>), audited (households) and counted the same way.
     /// </summary>
     private sealed class Writer(
         ShiganDb db, CurrentActor actor, int rowsPerSave, Campaign campaign, SheetLayout layout, Dictionary<string, CampaignTarget> targets,
@@ -213,7 +213,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         private int updated;
         private int moved;
         private readonly List<CampaignTarget> added = [];
-        private readonly List<StageMove> addedMoves = [];
+        private readonly List<StageMove> moves = [];
 
         public async Task RowAsync(SheetRow row, CancellationToken ct)
         {
@@ -311,15 +311,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                     Reason = "导入",
                     RegionPath = region.RegionPath,
                 };
-                if (isNew)
-                {
-                    addedMoves.Add(move);
-                }
-                else
-                {
-                    db.StageMoves.Add(move);
-                }
-
+                moves.Add(move);
                 target.Stage = stage;
                 target.StageSinceUtc = at;
                 target.Version++;
@@ -350,10 +342,10 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             db.AuditInBatches = true;
             try
             {
-                // The new groups and teams first (the new households hang under them), with the changed households and
-                // their moves; then the new households in one statement, audited and counted; then their moves.
+                // The new groups and teams first (the new households hang under them), with the changed households;
+                // then the new households in one statement, audited and counted; then the batch's moves in another.
                 await db.SaveChangesAsync(ct);
-                await TargetRowWriter.InsertAsync(db, added, addedMoves, ct);
+                await TargetRowWriter.InsertAsync(db, added, moves, ct);
             }
             finally
             {
@@ -362,7 +354,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
 
             db.ChangeTracker.Clear();
             added.Clear();
-            addedMoves.Clear();
+            moves.Clear();
             unsaved = 0;
         }
 
