@@ -25,7 +25,9 @@ namespace Shigan.Bench;
 /// <list type="bullet">
 /// <item><c>campaign-import sqlite|postgres NAME [households=100000]</c>: a sheet of that many households (written
 /// by MiniExcel from streamed rows) imported by the app's <see cref="CampaignImport"/> in a child process (its peak
-/// memory, VmHWM, is the import's own), against a raw batched insert of the same households into the same table.</item>
+/// memory, VmHWM, is the import's own), against a raw batched insert of the same households into the same table; then a
+/// re-import of the same households changed (the update path at size), and after each the page's counters compared
+/// with a fresh GROUP BY of the targets.</item>
 /// <item><c>campaign-overview sqlite|postgres NAME [households=100000] [runs=40]</c>: the campaign page's query
 /// (<see cref="CampaignOverviewQuery"/>) over that many households with a year of daily stage moves, against a plain
 /// <c>COUNT(*) … GROUP BY Stage</c> of the same table.</item>
@@ -69,8 +71,40 @@ public static class CampaignBench
         var (campaign, _) = await CampaignAsync(provider, app, today.AddDays(-60), today.AddDays(30));
         var child = await ChildAsync(["campaign-import-run", provider, app, campaign.ToString(CultureInfo.InvariantCulture), sheet]);
         output.Write(child);
+        output.WriteLine($"[{clock.Elapsed:mm\\:ss}] counters against a fresh GROUP BY: {await CountersDifferAsync(provider, app)} cells differ");
+
+        // The update path at size: the same households again, each with one more or fewer people, every tenth with a
+        // new owner, those not done one stage further (a move each).
+        var changed = Path.Combine(Folder(), $"{name}-{households}-changed.xlsx");
+        if (!File.Exists(changed))
+        {
+            var townships = rawUnits.Keys.ToList();
+            await using var file = File.Create(changed);
+            await file.SaveAsAsync(Rows(households, townships, today, changed: true), excelType: ExcelType.XLSX);
+        }
+
+        child = await ChildAsync(["campaign-import-run", provider, app, campaign.ToString(CultureInfo.InvariantCulture), changed]);
+        output.Write(child.Replace("import (", "re-import (", StringComparison.Ordinal).Replace("import memory", "re-import memory", StringComparison.Ordinal));
+        output.WriteLine($"[{clock.Elapsed:mm\\:ss}] counters against a fresh GROUP BY after the re-import: {await CountersDifferAsync(provider, app)} cells differ");
         output.WriteLine($"[{clock.Elapsed:mm\\:ss}] done");
         return 0;
+    }
+
+    // Cells where the page's counters and a fresh count of the targets disagree, either way (0: they are equal).
+    private static async Task<long> CountersDifferAsync(string provider, string connection)
+    {
+        const string Fresh = """
+            SELECT "CampaignId", "Level", COALESCE("ParentId", 0), "RegionId", COALESCE("TeamId", 0), "Stage", "RegionPath", COUNT(*), COALESCE(SUM("People"), 0)
+            FROM "CampaignTargets" GROUP BY "CampaignId", "Level", COALESCE("ParentId", 0), "RegionId", COALESCE("TeamId", 0), "Stage", "RegionPath"
+            """;
+        const string Kept = """
+            SELECT "CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "RegionPath", "Count", "People" FROM "TargetCounts" WHERE "Count" <> 0
+            """;
+        await using var db = Open(provider, connection);
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = $"SELECT (SELECT COUNT(*) FROM ({Fresh} EXCEPT {Kept}) a) + (SELECT COUNT(*) FROM ({Kept} EXCEPT {Fresh}) b)";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The child: only the import, so its peak memory is the import's (plus the runtime and the app's services).</summary>
@@ -86,13 +120,14 @@ public static class CampaignBench
         await using var upload = File.OpenRead(sheet);
         var (outcome, result, errors) = await new CampaignImport(db, actor, TimeProvider.System).RunAsync(campaignId, upload);
         var elapsed = clock.Elapsed;
+        output.WriteLine($"child CPU time {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:N2} s");
         if (outcome != WorkOutcome.Done)
         {
             output.WriteLine($"import failed: {outcome}; {string.Join("; ", errors.Take(5).Select(e => $"{e.Row} {e.Column} {e.Message}"))}");
             return 1;
         }
 
-        output.WriteLine($"import ({provider}): {result!.Rows:N0} rows ({result.Created:N0} new, {result.Moved:N0} stage moves) in {elapsed.TotalSeconds:N2} s = {result.Rows / elapsed.TotalSeconds:N0} rows/s");
+        output.WriteLine($"import ({provider}): {result!.Rows:N0} rows ({result.Created:N0} new, {result.Updated:N0} updated, {result.Moved:N0} stage moves) in {elapsed.TotalSeconds:N2} s = {result.Rows / elapsed.TotalSeconds:N0} rows/s");
         output.WriteLine($"import memory: VmHWM {Status("VmHWM")}, peak working set before the import {before / 1024 / 1024:N0} MiB, "
             + $"after {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB, GC heap peak {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / 1024 / 1024:N0} MiB (last GC)");
         return 0;
@@ -323,11 +358,19 @@ public static class CampaignBench
         }
     }
 
-    private static IEnumerable<Dictionary<string, object?>> Rows(int count, IReadOnlyList<string> townships, DateOnly today)
+    private static IEnumerable<Dictionary<string, object?>> Rows(int count, IReadOnlyList<string> townships, DateOnly today, bool changed = false)
     {
         var stages = CampaignTemplates.Stages(CampaignTemplate.DilapidatedHousing);
-        foreach (var h in Households(count, townships, today))
+        var i = 0;
+        foreach (var original in Households(count, townships, today))
         {
+            var h = !changed ? original : original with
+            {
+                People = (original.People % 6) + 1,
+                Owner = i++ % 10 == 0 ? original.Owner + "新" : original.Owner,
+                Stage = Math.Min(original.Stage + 1, 4),
+                StageDate = original.Stage < 4 ? today : original.StageDate,
+            };
             yield return new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 [SheetColumns.Unit] = h.Township,

@@ -192,6 +192,27 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         }
     }
 
+    /// <summary>
+    /// Audits and counts targets a bulk writer inserted past the change tracker (<see cref="Data.Campaigns.TargetRowWriter"/>),
+    /// in its transaction, as a save of them would have: compact entries (<see cref="AuditBatch"/>), counters upserted once.
+    /// </summary>
+    internal async Task RecordAddedAsync(IReadOnlyList<CampaignTarget> added, CancellationToken cancellationToken)
+    {
+        await Data.Campaigns.TargetCounts.ApplyAsync(this, [.. added.Select(t => new Data.Campaigns.TargetCounts.Change(t, null, Removed: false))], cancellationToken);
+        var pending = added.Select(t => new PendingAudit(Entry(t), AuditAction.Created, null)).ToList();
+        var entries = AuditBatch.Fold(pending, actor, clock.GetUtcNow().UtcDateTime);
+        AuditEntries.AddRange(entries);
+        try
+        {
+            await base.SaveChangesAsync(true, cancellationToken);
+        }
+        catch
+        {
+            entries.ForEach(e => Entry(e).State = EntityState.Detached);
+            throw;
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -203,6 +224,12 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     {
         ChangeTracker.DetectChanges();
         await RegionPathSync.ApplyAsync(this, cancellationToken);
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            // A bulk writer detects once per save (see CampaignImport): the paths just set must still be seen.
+            ChangeTracker.DetectChanges();
+        }
+
         ScopeGuard.Check(ChangeTracker, actor.Scope);
         var pending = AuditRecorder.Capture(ChangeTracker);
         var counters = CaseCounters.Capture(ChangeTracker);

@@ -16,7 +16,9 @@ internal static class RegionPathSync
 {
     public static async Task ApplyAsync(ShiganDb db, CancellationToken ct)
     {
-        foreach (var entry in db.ChangeTracker.Entries<IInRegion>().ToList())
+        var changed = db.ChangeTracker.Entries<IInRegion>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        var targetPaths = await TargetPathsAsync(db, changed, ct);
+        foreach (var entry in changed)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))
             {
@@ -68,10 +70,10 @@ internal static class RegionPathSync
                     break;
                 case StageMove move when entry.State == EntityState.Added:
                     // A target's history and visits are seen by whoever sees the target.
-                    move.RegionPath = move.Target?.RegionPath ?? await TargetPathAsync(db, move.TargetId, ct) ?? move.RegionPath;
+                    move.RegionPath = move.Target?.RegionPath ?? targetPaths.GetValueOrDefault(move.TargetId) ?? move.RegionPath;
                     break;
                 case CampaignVisit visit when entry.State == EntityState.Added:
-                    visit.RegionPath = visit.Target?.RegionPath ?? await TargetPathAsync(db, visit.TargetId, ct) ?? visit.RegionPath;
+                    visit.RegionPath = visit.Target?.RegionPath ?? targetPaths.GetValueOrDefault(visit.TargetId) ?? visit.RegionPath;
                     break;
                 case ServiceApplication application when Moved(entry, nameof(ServiceApplication.RegionId)):
                     application.RegionPath = application.Region?.RegionPath ?? await PathOfAsync(db, application.RegionId, ct) ?? application.RegionPath;
@@ -110,8 +112,23 @@ internal static class RegionPathSync
         }
     }
 
-    private static Task<string?> TargetPathAsync(ShiganDb db, long targetId, CancellationToken ct) =>
-        db.CampaignTargets.IgnoreQueryFilters().Where(t => t.Id == targetId).Select(t => t.RegionPath).SingleOrDefaultAsync(ct);
+    // The paths of the targets new moves and visits name only by id, in one query: a sheet's import adds thousands a save.
+    private static async Task<Dictionary<long, string>> TargetPathsAsync(ShiganDb db, List<EntityEntry<IInRegion>> changed, CancellationToken ct)
+    {
+        var ids = changed.Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity switch
+            {
+                StageMove { Target: null } move => move.TargetId,
+                CampaignVisit { Target: null } visit => visit.TargetId,
+                _ => (long?)null,
+            })
+            .OfType<long>().Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await db.CampaignTargets.IgnoreQueryFilters().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.RegionPath })
+                .ToDictionaryAsync(t => t.Id, t => t.RegionPath, ct);
+    }
+
     private static Task<string?> ProjectPathAsync(ShiganDb db, int projectId, CancellationToken ct) =>
         db.Projects.IgnoreQueryFilters().Where(p => p.Id == projectId).Select(p => p.RegionPath).SingleOrDefaultAsync(ct);
 

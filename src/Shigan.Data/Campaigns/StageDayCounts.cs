@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shigan.Core.Campaigns;
@@ -13,7 +15,7 @@ namespace Shigan.Data.Campaigns;
 /// </summary>
 public static class StageDayCounts
 {
-    private const int RowsPerStatement = 100;
+    private const int RowsPerStatement = 2000;
 
     /// <summary>
     /// Sets the counters to a fresh count over the moves, for moves written past SaveChanges (the data generator's bulk
@@ -54,23 +56,34 @@ public static class StageDayCounts
                 Count = g.Count(),
             })
             .ToList();
+        // The cells as one JSON parameter unpacked by the database (as TargetCounts): one statement a save.
+        var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         foreach (var chunk in counts.Chunk(RowsPerStatement))
         {
-            var values = new List<string>();
-            var parameters = new List<object>();
-            foreach (var c in chunk)
+            var rows = JsonSerializer.Serialize(chunk.Select(c => new object[]
             {
-                var i = parameters.Count;
-                values.Add($"({{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}}, {{{i + 4}}}, {{{i + 5}}})");
-                parameters.AddRange([c.CampaignId, c.RegionPath, c.Day, c.FromStage, c.ToStage, c.Count]);
-            }
-
-            var sql = $"""
-                INSERT INTO "StageDayCounts" ("CampaignId", "RegionPath", "Day", "FromStage", "ToStage", "Count")
-                VALUES {string.Join(", ", values)}
-                ON CONFLICT ("CampaignId", "RegionPath", "Day", "FromStage", "ToStage") DO UPDATE SET "Count" = "StageDayCounts"."Count" + excluded."Count"
-                """;
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+                c.CampaignId, c.RegionPath, c.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.FromStage, c.ToStage, c.Count,
+            }));
+            await db.Database.ExecuteSqlRawAsync(sqlite ? SqliteUpsert : PostgresUpsert, [rows], ct);
         }
     }
+
+    private const string Upsert = """
+        ON CONFLICT ("CampaignId", "RegionPath", "Day", "FromStage", "ToStage") DO UPDATE SET "Count" = "StageDayCounts"."Count" + excluded."Count"
+        """;
+
+    // "WHERE true": SQLite would read ON CONFLICT as part of the SELECT's join otherwise.
+    private const string SqliteUpsert = $"""
+        INSERT INTO "StageDayCounts" ("CampaignId", "RegionPath", "Day", "FromStage", "ToStage", "Count")
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+        FROM json_each({"{0}"}) WHERE true
+        {Upsert}
+        """;
+
+    private const string PostgresUpsert = $"""
+        INSERT INTO "StageDayCounts" ("CampaignId", "RegionPath", "Day", "FromStage", "ToStage", "Count")
+        SELECT (e ->> 0)::integer, e ->> 1, (e ->> 2)::date, (e ->> 3)::integer, (e ->> 4)::integer, (e ->> 5)::integer
+        FROM json_array_elements({"{0}"}::json) AS e
+        {Upsert}
+        """;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shigan.Core.Campaigns;
@@ -12,7 +13,7 @@ namespace Shigan.Data.Campaigns;
 /// </summary>
 public static class TargetCounts
 {
-    private const int RowsPerStatement = 100;
+    private const int RowsPerStatement = 2000;
 
     /// <summary>Sets the counters to a fresh count of the targets, for targets written past SaveChanges (bulk loads).</summary>
     public static Task RecountAsync(ShiganDb db, CancellationToken ct = default) => Recount.RunAsync(db, RecountSql, RecountSql, ct);
@@ -72,26 +73,38 @@ public static class TargetCounts
             }
         }
 
+        // The cells as one JSON parameter unpacked by the database: one statement a save, every value a parameter.
+        var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         foreach (var chunk in deltas.Where(d => d.Value != (0, 0)).Chunk(RowsPerStatement))
         {
-            var values = new List<string>();
-            var parameters = new List<object>();
-            foreach (var (c, (count, people)) in chunk)
+            var rows = JsonSerializer.Serialize(chunk.Select(d => new object[]
             {
-                var i = parameters.Count;
-                values.Add($"({string.Join(", ", Enumerable.Range(i, 9).Select(n => $"{{{n}}}"))})");
-                parameters.AddRange([c.CampaignId, (int)c.Level, c.ParentId, c.RegionId, c.TeamId, c.Stage, c.RegionPath, count, people]);
-            }
-
-            var sql = $"""
-                INSERT INTO "TargetCounts" ("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "RegionPath", "Count", "People")
-                VALUES {string.Join(", ", values)}
-                ON CONFLICT ("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "RegionPath")
-                DO UPDATE SET "Count" = "TargetCounts"."Count" + excluded."Count", "People" = "TargetCounts"."People" + excluded."People"
-                """;
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+                d.Key.CampaignId, (int)d.Key.Level, d.Key.ParentId, d.Key.RegionId, d.Key.TeamId, d.Key.Stage, d.Key.RegionPath, d.Value.Count, d.Value.People,
+            }));
+            await db.Database.ExecuteSqlRawAsync(sqlite ? SqliteUpsert : PostgresUpsert, [rows], ct);
         }
     }
+
+    private const string Upsert = """
+        ON CONFLICT ("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "RegionPath")
+        DO UPDATE SET "Count" = "TargetCounts"."Count" + excluded."Count", "People" = "TargetCounts"."People" + excluded."People"
+        """;
+
+    // "WHERE true": SQLite would read ON CONFLICT as part of the SELECT's join otherwise.
+    private const string SqliteUpsert = $"""
+        INSERT INTO "TargetCounts" ("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "RegionPath", "Count", "People")
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
+        FROM json_each({"{0}"}) WHERE true
+        {Upsert}
+        """;
+
+    private const string PostgresUpsert = $"""
+        INSERT INTO "TargetCounts" ("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "RegionPath", "Count", "People")
+        SELECT (e ->> 0)::integer, (e ->> 1)::integer, (e ->> 2)::bigint, (e ->> 3)::integer, (e ->> 4)::integer, (e ->> 5)::integer, e ->> 6,
+               (e ->> 7)::integer, (e ->> 8)::integer
+        FROM json_array_elements({"{0}"}::json) AS e
+        {Upsert}
+        """;
 
     // What puts a target in another cell.
     private static readonly string[] Counted =

@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using Shigan.Core.Campaigns;
 using Shigan.Core.Cases;
 using Shigan.Data;
+using Shigan.Data.Campaigns;
 using Shigan.Web.Access;
 
 namespace Shigan.Web.Campaigns;
@@ -84,6 +85,9 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         // back what was saved, so a wrong sheet changes nothing.
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = 0;
+        // Changes are detected once per save (ShiganDb.SaveChangesAsync does), not at every Entries() of every save.
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             using var sheetRows = Rows(file).GetEnumerator();
@@ -137,6 +141,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         }
         finally
         {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
             await write.DisposeAsync();
         }
     }
@@ -193,7 +198,9 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
     /// cleared in between, so a 100,000-household sheet never has 100,000 tracked entities at once. Between saves it
     /// keeps the campaign's groups and teams (detached, attached again when a later row uses them) and the targets
     /// that were there before; the audit of each save is one entry per unit and kind of change
-    /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields.
+    /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields. New groups, teams and
+    /// changed households go through EF; the batch's new households, most of a first import, and its stage moves go in
+    /// one statement each (<see cref="TargetRowWriter"/>), audited (households) and counted the same way.
     /// </summary>
     private sealed class Writer(
         ShiganDb db, CurrentActor actor, int rowsPerSave, Campaign campaign, SheetLayout layout, Dictionary<string, CampaignTarget> targets,
@@ -205,6 +212,8 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         private int created;
         private int updated;
         private int moved;
+        private readonly List<CampaignTarget> added = [];
+        private readonly List<StageMove> moves = [];
 
         public async Task RowAsync(SheetRow row, CancellationToken ct)
         {
@@ -256,37 +265,43 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 parent = group;
             }
 
-            if (!targets.TryGetValue(row.Key, out var target))
+            // A new household is not tracked: it is inserted with the batch's others in one statement (TargetRowWriter).
+            var isNew = !targets.TryGetValue(row.Key, out var target);
+            if (target is null)
             {
                 target = New(campaign.Id, row.Key, row.Leaf, layout.Leaf, parent, region, now);
-                db.CampaignTargets.Add(target);
+                (target.Owner, target.Phone, target.People, target.Area, target.Team) = (row.Owner, row.Phone, row.People, row.Area, team);
+                added.Add(target);
                 created++;
             }
-            else if (target.Owner != row.Owner || target.Phone != row.Phone || target.People != row.People || target.Area != row.Area
-                || (team is not null && target.TeamId != team.Id))
+            else
             {
-                updated++;
-                Track(target).Version++;
-            }
+                if (target.Owner != row.Owner || target.Phone != row.Phone || target.People != row.People || target.Area != row.Area
+                    || (team is not null && target.TeamId != team.Id))
+                {
+                    updated++;
+                    Track(target).Version++;
+                }
 
-            if (target.Owner != row.Owner || target.Phone != row.Phone || target.People != row.People || target.Area != row.Area)
-            {
-                (Track(target).Owner, target.Phone, target.People, target.Area) = (row.Owner, row.Phone, row.People, row.Area);
-            }
+                if (target.Owner != row.Owner || target.Phone != row.Phone || target.People != row.People || target.Area != row.Area)
+                {
+                    (Track(target).Owner, target.Phone, target.People, target.Area) = (row.Owner, row.Phone, row.People, row.Area);
+                }
 
-            if (team is not null && (team.Id == 0 ? target.Team != team : target.TeamId != team.Id))
-            {
-                Track(target).Team = team;
+                if (team is not null && (team.Id == 0 ? target.Team != team : target.TeamId != team.Id))
+                {
+                    Track(target).Team = team;
+                }
             }
 
             if (row.Stage is { } stage && stage > target.Stage)
             {
                 // The day the stage was reached as the sheet says (noon, China time), else now.
                 var at = row.StageDate is { } d ? ChinaTime.At(d, new TimeOnly(12, 0)).UtcDateTime : now;
-                db.StageMoves.Add(new StageMove
+                var move = new StageMove
                 {
                     CampaignId = campaign.Id,
-                    Target = Track(target),
+                    Target = isNew ? target : Track(target),
                     AtUtc = at,
                     Kind = StageMoveKind.Import,
                     FromStage = target.Stage,
@@ -295,7 +310,8 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                     ActorName = actor.Name,
                     Reason = "导入",
                     RegionPath = region.RegionPath,
-                });
+                };
+                moves.Add(move);
                 target.Stage = stage;
                 target.StageSinceUtc = at;
                 target.Version++;
@@ -326,7 +342,10 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             db.AuditInBatches = true;
             try
             {
+                // The new groups and teams first (the new households hang under them), with the changed households;
+                // then the new households in one statement, audited and counted; then the batch's moves in another.
                 await db.SaveChangesAsync(ct);
+                await TargetRowWriter.InsertAsync(db, added, moves, ct);
             }
             finally
             {
@@ -334,6 +353,8 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             }
 
             db.ChangeTracker.Clear();
+            added.Clear();
+            moves.Clear();
             unsaved = 0;
         }
 
