@@ -9,6 +9,9 @@ public sealed record RawValue(decimal? Value, IReadOnlyList<long> Records, int? 
 {
     public static RawValue None { get; } = new(null, []);
 
+    /// <summary>A computed zero with no record behind it, one shared value: most villages have no late case in a week.</summary>
+    public static RawValue Zero { get; } = Counted(0m, 0);
+
     /// <summary>A computed figure whose <paramref name="count"/> records are read on demand.</summary>
     public static RawValue Counted(decimal? value, int count) => new(value, [], null, count);
 

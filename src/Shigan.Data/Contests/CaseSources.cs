@@ -86,7 +86,7 @@ internal sealed class CasesReportedSource : IIndicatorSource
         var byUnit = await CaseFigures.ReportedAsync(db, query, ct);
         return query.Units.ToDictionary(
             u => u.RegionId,
-            u => byUnit.TryGetValue(u.RegionId, out var t) ? RawValue.Counted(t.A, (int)t.A) : RawValue.Counted(0m, 0));
+            u => byUnit.TryGetValue(u.RegionId, out var t) && t.A != 0 ? RawValue.Counted(t.A, (int)t.A) : RawValue.Zero);
     }
 
     public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>
@@ -141,7 +141,7 @@ internal sealed class CasesLateSource : IIndicatorSource
         var byUnit = await CaseFigures.DueAsync(db, query, ct);
         return query.Units.ToDictionary(
             u => u.RegionId,
-            u => byUnit.TryGetValue(u.RegionId, out var t) ? RawValue.Counted(t.B, (int)t.B) : RawValue.Counted(0m, 0));
+            u => byUnit.TryGetValue(u.RegionId, out var t) && t.B != 0 ? RawValue.Counted(t.B, (int)t.B) : RawValue.Zero);
     }
 
     public Task<IReadOnlyList<long>> RecordsAsync(ShiganDb db, SourceQuery query, SourceUnit unit, CancellationToken ct) =>

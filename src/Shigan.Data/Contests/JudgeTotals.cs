@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -50,16 +51,35 @@ public static class JudgeTotals
                 """;
             Add(command, "@contest", contestId);
             Add(command, "@start", periodStart);
+            // A province's 255,470 rows repeat a few thousand figures: each is combined once and its value shared (values
+            // are immutable). The lowest and highest only count when the extremes are dropped (JudgePanel.FromTotals's rule).
+            var combined = new Dictionary<(int Count, long Sum, long Lowest, long Highest), RawValue>();
+            var largest = 0;
+            Dictionary<int, RawValue>? byUnit = null;
+            var current = 0;
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var indicator = reader.GetInt32(0);
+                if (byUnit is null || indicator != current)
+                {
+                    largest = Math.Max(largest, byUnit?.Count ?? 0);
+                    current = indicator;
+                    byUnit = result.TryGetValue(indicator, out var found) ? found : result[indicator] = new(largest);
+                }
+
                 var count = reader.GetInt32(2);
-                var byUnit = result.TryGetValue(indicator, out var found) ? found : result[indicator] = [];
-                byUnit[reader.GetInt32(1)] = JudgePanel.FromTotals(
-                        count, reader.GetInt64(3) / 100m, reader.GetInt64(4) / 100m, reader.GetInt64(5) / 100m, trimAtLeast) is { } combined
-                    ? new RawValue(combined.Value, [], combined.Judges, count)
-                    : RawValue.None;
+                var trimmed = trimAtLeast >= 3 && count >= trimAtLeast;
+                (int Count, long Sum, long Lowest, long Highest) key = (count, reader.GetInt64(3), trimmed ? reader.GetInt64(4) : 0, trimmed ? reader.GetInt64(5) : 0);
+                ref var value = ref CollectionsMarshal.GetValueRefOrAddDefault(combined, key, out var known);
+                if (!known)
+                {
+                    value = JudgePanel.FromTotals(count, key.Sum / 100m, key.Lowest / 100m, key.Highest / 100m, trimAtLeast) is { } panel
+                        ? new RawValue(panel.Value, [], panel.Judges, count)
+                        : RawValue.None;
+                }
+
+                byUnit[reader.GetInt32(1)] = value!;
             }
         }
         finally

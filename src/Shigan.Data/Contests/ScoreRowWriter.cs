@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shigan.Core.Contests;
@@ -56,6 +58,8 @@ public static class ScoreRowWriter
         var cells = Add(command, "@cells", "");
         var path = Add(command, "@path", "");
         await command.PrepareAsync(ct);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        await using var json = new Utf8JsonWriter(buffer);
         foreach (var row in rows)
         {
             region.Value = row.RegionId;
@@ -65,7 +69,7 @@ public static class ScoreRowWriter
             total.Value = row.Total.ToString("0.0###########################", CultureInfo.InvariantCulture);
             rank.Value = row.Rank;
             previous.Value = row.PreviousRank is { } before ? before : DBNull.Value;
-            cells.Value = ScoreCellsColumn.Write(row.Cells);
+            cells.Value = ScoreCellsColumn.Write(row.Cells, buffer, json);
             path.Value = row.RegionPath;
             await command.ExecuteNonQueryAsync(ct);
         }
@@ -85,14 +89,36 @@ public static class ScoreRowWriter
             SELECT @sheet, r.region, r.unit, r.total, r.rank, r.previous, r.cells, r.path
             FROM unnest(@regions, @units, @totals, @ranks, @previous, @cells, @paths) AS r(region, unit, total, rank, previous, cells, path)
             """;
+        var count = rows.Count;
+        var regions = new int[count];
+        var units = new string[count];
+        var totals = new decimal[count];
+        var ranks = new int[count];
+        var previous = new int?[count];
+        var cells = new string[count];
+        var paths = new string[count];
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        await using var json = new Utf8JsonWriter(buffer);
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows[i];
+            regions[i] = row.RegionId;
+            units[i] = row.UnitName;
+            totals[i] = row.Total;
+            ranks[i] = row.Rank;
+            previous[i] = row.PreviousRank;
+            cells[i] = ScoreCellsColumn.Write(row.Cells, buffer, json);
+            paths[i] = row.RegionPath;
+        }
+
         Add(command, "@sheet", sheetId);
-        Add(command, "@regions", rows.Select(r => r.RegionId).ToArray());
-        Add(command, "@units", rows.Select(r => r.UnitName).ToArray());
-        Add(command, "@totals", rows.Select(r => r.Total).ToArray());
-        Add(command, "@ranks", rows.Select(r => r.Rank).ToArray());
-        Add(command, "@previous", rows.Select(r => r.PreviousRank).ToArray());
-        Add(command, "@cells", rows.Select(r => ScoreCellsColumn.Write(r.Cells)).ToArray());
-        Add(command, "@paths", rows.Select(r => r.RegionPath).ToArray());
+        Add(command, "@regions", regions);
+        Add(command, "@units", units);
+        Add(command, "@totals", totals);
+        Add(command, "@ranks", ranks);
+        Add(command, "@previous", previous);
+        Add(command, "@cells", cells);
+        Add(command, "@paths", paths);
         await command.ExecuteNonQueryAsync(ct);
     }
 
