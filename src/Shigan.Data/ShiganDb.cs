@@ -200,7 +200,12 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     {
         await Data.Campaigns.TargetCounts.ApplyAsync(this, [.. added.Select(t => new Data.Campaigns.TargetCounts.Change(t, null, Removed: false))], cancellationToken);
         var pending = added.Select(t => new PendingAudit(Entry(t), AuditAction.Created, null)).ToList();
-        var entries = AuditBatch.Fold(pending, actor, clock.GetUtcNow().UtcDateTime);
+        await SaveAuditAsync(AuditBatch.Fold(pending, actor, clock.GetUtcNow().UtcDateTime), cancellationToken);
+    }
+
+    // The audit entries of a change already saved, in its transaction.
+    private async Task SaveAuditAsync(List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
         AuditEntries.AddRange(entries);
         try
         {
@@ -208,6 +213,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         }
         catch
         {
+            // Leave no unsaved entries behind: the next save would take them for forged ones.
             entries.ForEach(e => Entry(e).State = EntityState.Detached);
             throw;
         }
@@ -266,18 +272,7 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
             }
 
             var at = clock.GetUtcNow().UtcDateTime;
-            var entries = AuditInBatches ? AuditBatch.Fold(pending, actor, at) : pending.Select(p => p.ToEntry(actor, at)).ToList();
-            AuditEntries.AddRange(entries);
-            try
-            {
-                await base.SaveChangesAsync(true, cancellationToken);
-            }
-            catch
-            {
-                // Leave no unsaved entries behind: the next save would take them for forged ones.
-                entries.ForEach(e => Entry(e).State = EntityState.Detached);
-                throw;
-            }
+            await SaveAuditAsync(AuditInBatches ? AuditBatch.Fold(pending, actor, at) : [.. pending.Select(p => p.ToEntry(actor, at))], cancellationToken);
 
             if (own is not null)
             {
