@@ -17,21 +17,28 @@ public sealed class CacheLoadsTests
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var loads = 0;
         var release = new TaskCompletionSource();
+        var loading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var allAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var asking = 0;
         async Task<List<int>> LoadAsync()
         {
             Interlocked.Increment(ref loads);
+            loading.TrySetResult();
             await release.Task;
             return [.. Enumerable.Range(1, 1000)];
         }
 
         var waiting = Enumerable.Range(0, 50).Select(_ => Task.Run(() =>
         {
-            Interlocked.Increment(ref asking);
+            if (Interlocked.Increment(ref asking) == 50)
+            {
+                allAsked.SetResult();
+            }
+
             return cache.GetOrLoadAsync("units", Minute, LoadAsync);
         })).ToList();
         // The load is held until all fifty have asked, so every one of them misses the cache at the same moment.
-        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref asking) == 50 && Volatile.Read(ref loads) > 0, TimeSpan.FromSeconds(30)));
+        await Task.WhenAll(allAsked.Task, loading.Task);
         release.SetResult();
         var lists = await Task.WhenAll(waiting);
 
