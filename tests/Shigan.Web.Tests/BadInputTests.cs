@@ -86,6 +86,45 @@ public sealed class BadInputTests(ShiganApp app) : IClassFixture<ShiganApp>
         Assert.Contains("64", errors["name"][0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"name": "新部门", "kind": "TownshipPlatform", "platform": "LawEnforcement", "regionId": "球川镇"}""", "regionId")]
+    [InlineData("""{"name": "新部门", "kind": "Ministry", "platform": "LawEnforcement", "regionId": 1}""", "kind")]
+    [InlineData("""{"name": 5, "kind": "TownshipPlatform", "platform": "LawEnforcement", "regionId": 1}""", "name")]
+    public async Task A_value_of_the_wrong_kind_is_named_as_a_field_error(string body, string field)
+    {
+        var admin = await app.SessionAsync("admin");
+
+        using var response = await admin.SendRawAsync(HttpMethod.Post, "/api/departments", Json, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["格式不对，请检查这一项"], (await response.ProblemAsync()).Errors()[field]);
+    }
+
+    [Fact]
+    public async Task Broken_json_names_no_field()
+    {
+        var admin = await app.SessionAsync("admin");
+
+        using var response = await admin.SendRawAsync(HttpMethod.Post, "/api/departments", Json, """{"name": """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False((await response.ProblemAsync()).TryGetProperty("errors", out _));
+    }
+
+    [Fact]
+    public async Task The_wrong_kind_of_value_is_named_in_English_for_a_user_who_chose_it()
+    {
+        using var client = await app.SignInAsync("admin");
+        using (var switched = await client.GetAsync("/culture?c=en&back=/"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        }
+
+        using var response = await client.SendRawAsync(HttpMethod.Post, "/api/departments", Json, """{"name": "x", "kind": "TownshipPlatform", "regionId": "abc"}""");
+
+        Assert.Equal(["Wrong format; please check this field"], (await response.ProblemAsync()).Errors()["regionId"]);
+    }
+
     [Fact]
     public async Task A_user_who_chose_English_gets_the_field_errors_in_English()
     {

@@ -163,7 +163,8 @@ public static class ShiganHost
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<KnownFailureHandler>();
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // A body the API cannot read is thrown to KnownFailureHandler, which names the field of a value of the wrong kind.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<ShiganDb>("database");
