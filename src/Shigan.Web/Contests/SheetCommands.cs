@@ -24,7 +24,7 @@ public static class SheetCommands
 {
     public static async Task<(SheetOutcome Outcome, int? SheetId, FieldErrors Errors)> ComputeAsync(
         ShiganDb db, IndicatorSources sources, int contestId, ComputeInput input, string actorName, DateTime nowUtc,
-        IDbContextFactory<ShiganDb>? readers = null, CancellationToken ct = default)
+        IDbContextFactory<ShiganDb> readers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var contest = await LoadAsync(db, contestId, ct);
@@ -105,7 +105,7 @@ public static class SheetCommands
     /// <summary>Computes the period again and publishes it at once as a new version with the reason; the old one is kept, superseded.</summary>
     public static async Task<(SheetOutcome Outcome, int? SheetId, FieldErrors Errors)> CorrectAsync(
         ShiganDb db, IndicatorSources sources, int contestId, int sheetId, CorrectInput input, string actorName, DateTime nowUtc,
-        IDbContextFactory<ShiganDb>? readers = null, CancellationToken ct = default)
+        IDbContextFactory<ShiganDb> readers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var old = await db.ScoreSheets.SingleOrDefaultAsync(s => s.Id == sheetId && s.ContestId == contestId, ct);
@@ -226,7 +226,7 @@ public static class SheetCommands
     /// </summary>
     public static async Task<ScoreSheet?> BuildAsync(
         ShiganDb db, IndicatorSources sources, Contest contest, DateOnly start, string actorName, DateTime nowUtc, FieldErrors errors,
-        IDbContextFactory<ShiganDb>? readers = null, CancellationToken ct = default)
+        IDbContextFactory<ShiganDb> readers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(contest);
@@ -240,26 +240,24 @@ public static class SheetCommands
         }
 
         // The judges' totals are read on a connection of their own, side by side with the participants and the computed
-        // indicators (SQLite's readers do not wait for one another in WAL mode); on the one connection without a factory.
-        await using var judgesDb = readers is null ? null : await readers.CreateDbContextAsync(ct);
-        var judgedRead = judgesDb is null ? null : Task.Run(() => JudgeTotals.ReadAsync(judgesDb, contest.Id, start, contest.TrimJudgesAtLeast, ct), ct);
+        // indicators (SQLite's readers do not wait for one another in WAL mode). Required, so no caller is slower unawares.
+        ArgumentNullException.ThrowIfNull(readers);
+        await using var judgesDb = await readers.CreateDbContextAsync(ct);
+        var judgedRead = Task.Run(() => JudgeTotals.ReadAsync(judgesDb, contest.Id, start, contest.TrimJudgesAtLeast, ct), ct);
         try
         {
             return await BuildAsync(db, sources, contest, start, actorName, nowUtc, errors, indicators, weights, judgedRead, ct);
         }
         finally
         {
-            if (judgedRead is not null)
-            {
-                // Not left running on a context about to be disposed when the build stops early.
-                await judgedRead.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
+            // Not left running on a context about to be disposed when the build stops early.
+            await judgedRead.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
     private static async Task<ScoreSheet?> BuildAsync(
         ShiganDb db, IndicatorSources sources, Contest contest, DateOnly start, string actorName, DateTime nowUtc, FieldErrors errors,
-        List<ContestIndicator> indicators, WeightCheck weights, Task<Dictionary<int, Dictionary<int, RawValue>>>? judgedRead, CancellationToken ct)
+        List<ContestIndicator> indicators, WeightCheck weights, Task<Dictionary<int, Dictionary<int, RawValue>>> judgedRead, CancellationToken ct)
     {
         // The participants as plain values (a province's are 25,547): ids, paths and names, not entities with their region.
         var participants = await db.ContestParticipants.IgnoreQueryFilters().AsNoTracking().Where(p => p.ContestId == contest.Id)
@@ -295,7 +293,7 @@ public static class SheetCommands
             }
         }
 
-        var judged = await (judgedRead ?? JudgeTotals.ReadAsync(db, contest.Id, start, contest.TrimJudgesAtLeast, ct));
+        var judged = await judgedRead;
         for (var n = 0; n < indicators.Count; n++)
         {
             if (indicators[n].Source != SourceKind.Computed)
