@@ -18,7 +18,7 @@ namespace Shigan.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Shigan.Bench -- province-contest --provider sqlite|postgres --connection CS
-/// [--runs 5] [--period week|month] [--start yyyy-MM-dd] [--judges-beside no]</c>: every village of the database as participants of one
+/// [--runs 5] [--period week|month] [--start yyyy-MM-dd]</c>: every village of the database as participants of one
 /// contest with 20 indicators (10 computed from cases and applications, 10 scored by three judges each, the scores
 /// generated here), then the period's sheet computed end to end (queries, scoring, the sheet written) several times
 /// (p50, max), one computation split by step, and the scoring step alone against Array.Sort of the same numbers.
@@ -63,11 +63,11 @@ public static class ProvinceContest
         IndicatorSources.AddContestSources(services);
         var sources = services.BuildServiceProvider().GetRequiredService<IndicatorSources>();
         ShiganDb Open() => OpenDb(provider, connection);
-        // --judges-beside no: the judges' totals read on the sheet's own connection, after the computed indicators.
-        var beside = Option(args, "--judges-beside") != "no";
-        IDbContextFactory<ShiganDb>? readers = beside ? new Contexts(Open) : null;
+        // The judges' totals are read beside the computed reads, as the app does (the option to read them after went
+        // with the sequential path; its figures are in bench/RESULTS.md).
+        IDbContextFactory<ShiganDb> readers = new Contexts(Open);
 
-        output.WriteLine($"province-contest: {provider}, {kind}, {runs} runs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, judges' read {(beside ? "beside the computed reads" : "on the same connection")}");
+        output.WriteLine($"province-contest: {provider}, {kind}, {runs} runs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, judges' read beside the computed reads");
         var clock = Stopwatch.StartNew();
         await using (var db = Open())
         {
@@ -251,7 +251,7 @@ public static class ProvinceContest
 
     /// <summary>One computation split by step: each source's query (the second of a family reads the shared facts), the judges, scoring, rows, the write.</summary>
     private static async Task<(List<IndicatorRule> Rules, int[] Participants, decimal?[][] Values)> BreakdownAsync(
-        Func<ShiganDb> open, IDbContextFactory<ShiganDb>? readers, IndicatorSources sources, int contestId, DateOnly start, DateTime now, TextWriter output)
+        Func<ShiganDb> open, IDbContextFactory<ShiganDb> readers, IndicatorSources sources, int contestId, DateOnly start, DateTime now, TextWriter output)
     {
         await using var db = open();
         var watch = Stopwatch.StartNew();
@@ -306,7 +306,7 @@ public static class ProvinceContest
         var buildPaused = GC.GetTotalPauseDuration();
         var buildAllocated = GC.GetTotalAllocatedBytes();
         var sheet = await SheetCommands.BuildAsync(db, sources, contest, start, "bench", now, errors, readers);
-        output.WriteLine($"step: BuildAsync whole (queries again, the judges' read {(readers is null ? "after them" : "beside them")}, scoring, rows) {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Environment.CpuUsage.TotalTime - buildCpu).TotalMilliseconds:0} ms, GC pauses {(GC.GetTotalPauseDuration() - buildPaused).TotalMilliseconds:0} ms, {(GC.GetTotalAllocatedBytes() - buildAllocated) / 1e6:0} MB allocated");
+        output.WriteLine($"step: BuildAsync whole (queries again, the judges' read beside them, scoring, rows) {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Environment.CpuUsage.TotalTime - buildCpu).TotalMilliseconds:0} ms, GC pauses {(GC.GetTotalPauseDuration() - buildPaused).TotalMilliseconds:0} ms, {(GC.GetTotalAllocatedBytes() - buildAllocated) / 1e6:0} MB allocated");
         watch.Restart();
         sheet!.Version = sheets.Max(s => (int?)s.Version) + 1 ?? 1; // a random version once met an earlier run's
         sheet.Status = SheetStatus.Discarded;
