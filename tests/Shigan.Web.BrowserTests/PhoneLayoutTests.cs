@@ -54,8 +54,14 @@ public sealed class PhoneLayoutTests(BrowserApp app, BrowserFixture browser)
         using var stream = new MemoryStream();
         stream.SaveAs(Rooms.Select(room => new Dictionary<string, object>
         {
-            ["小区"] = "老街小区", ["楼幢"] = $"{room / 100}幢", ["单元"] = "1单元", ["房号"] = room, ["户主"] = $"户主{room}",
-            ["联系电话"] = 13800000000L + room, ["人数"] = 3, ["工作组"] = "第一工作组",
+            ["小区"] = "老街小区",
+            ["楼幢"] = $"{room / 100}幢",
+            ["单元"] = "1单元",
+            ["房号"] = room,
+            ["户主"] = $"户主{room}",
+            ["联系电话"] = 13800000000L + room,
+            ["人数"] = 3,
+            ["工作组"] = "第一工作组",
         }), excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
