@@ -17,6 +17,9 @@ public sealed class Campaign : ISharedSetting
 
     public CampaignTemplate Template { get; set; }
 
+    /// <summary>How a custom campaign's targets are grouped; a template's are its own (<see cref="CampaignTemplates.Layout(Campaign)"/>).</summary>
+    public TargetLayout Layout { get; set; }
+
     /// <summary>The ordered stage names; a target at stage n has passed the first n (0: not started).</summary>
     public List<string> Stages { get; set; } = [];
 

@@ -22,11 +22,36 @@ public static class CampaignTemplates
         _ => "自定义",
     };
 
-    public static SheetLayout Layout(CampaignTemplate template) => template switch
+    /// <summary>A campaign's layout: its template's, or the one a custom campaign chose.</summary>
+    public static TargetLayout LayoutOf(CampaignTemplate template, TargetLayout chosen) => template == CampaignTemplate.Custom ? chosen : DefaultLayout(template);
+
+    public static SheetLayout Layout(Campaign campaign)
     {
-        CampaignTemplate.WaterCleanup => new([("河道", TargetLevel.River)], TargetLevel.Section, "河段", null),
-        CampaignTemplate.ToiletRevolution => new([("自然村", TargetLevel.Hamlet)], TargetLevel.Household, "户号", null),
+        ArgumentNullException.ThrowIfNull(campaign);
+        return Layout(LayoutOf(campaign.Template, campaign.Layout));
+    }
+
+    /// <summary>The layout a template brings.</summary>
+    public static TargetLayout DefaultLayout(CampaignTemplate template) => template switch
+    {
+        CampaignTemplate.WaterCleanup => TargetLayout.Rivers,
+        CampaignTemplate.ToiletRevolution => TargetLayout.Hamlets,
+        _ => TargetLayout.Buildings,
+    };
+
+    public static SheetLayout Layout(TargetLayout layout) => layout switch
+    {
+        TargetLayout.Rivers => new([("河道", TargetLevel.River)], TargetLevel.Section, "河段", null),
+        TargetLayout.Hamlets => new([("自然村", TargetLevel.Hamlet)], TargetLevel.Household, "户号", null),
         _ => new([("小区", TargetLevel.Compound), ("楼幢", TargetLevel.Building)], TargetLevel.Household, "房号", "单元"),
+    };
+
+    /// <summary>A layout's levels from the top, as the new-campaign form shows them: "小区 → 楼幢 → 户".</summary>
+    public static string Levels(TargetLayout layout) => layout switch
+    {
+        TargetLayout.Rivers => "河道 → 河段",
+        TargetLayout.Hamlets => "自然村 → 户",
+        _ => "小区 → 楼幢 → 户",
     };
 
     /// <summary>A custom campaign's stages: 1 to <see cref="MaxStages"/> distinct, non-empty names.</summary>

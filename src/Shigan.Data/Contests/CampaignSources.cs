@@ -65,7 +65,7 @@ public static class CampaignFacts
         var result = new Dictionary<int, List<UnitCampaign>>();
         foreach (var campaign in campaigns)
         {
-            var leaf = CampaignTemplates.Layout(campaign.Template).Leaf;
+            var leaf = CampaignTemplates.Layout(campaign).Leaf;
             var stageCount = campaign.Stages.Count;
             var mine = targets.Where(t => t.CampaignId == campaign.Id && t.Level == leaf).ToList();
             var doneAtStart = mine.All(t => Last(history[t.Id].Where(m => startedBefore.Contains(m.Order))) >= stageCount);

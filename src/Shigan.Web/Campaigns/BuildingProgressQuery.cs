@@ -29,7 +29,7 @@ public static class BuildingProgressQuery
         var campaign = await CampaignCommands.GetAsync(db, campaignId, ct);
         return campaign is null
             ? null
-            : await PageAsync(db, campaignId, CampaignTemplates.Layout(campaign.Template).Leaf, campaign.Stages.Count, sort, page ?? 1, pageSize ?? 20, ct);
+            : await PageAsync(db, campaignId, CampaignTemplates.Layout(campaign.Layout).Leaf, campaign.Stages.Count, sort, page ?? 1, pageSize ?? 20, ct);
     }
 
     internal static async Task<Page<GroupProgress>> PageAsync(

@@ -52,6 +52,12 @@ public static class CampaignCommands
             errors.Add("stages", stageError);
         }
 
+        // A template brings its layout; a custom campaign chooses one (households in buildings unless it says).
+        if (input.Layout is { } chosen && (!Enum.IsDefined(chosen) || (template != CampaignTemplate.Custom && chosen != CampaignTemplates.DefaultLayout(template))))
+        {
+            errors.Add("layout", template == CampaignTemplate.Custom ? "请选择对象层级" : "该类型的对象层级已定");
+        }
+
         if (input.StartDate is null)
         {
             errors.Add("startDate", "必填");
@@ -101,6 +107,7 @@ public static class CampaignCommands
         {
             Name = input.Name!.Trim(),
             Template = template,
+            Layout = CampaignTemplates.LayoutOf(template, input.Layout ?? TargetLayout.Buildings),
             Stages = stages!,
             StartDate = input.StartDate!.Value,
             TargetDate = input.TargetDate!.Value,
@@ -119,5 +126,5 @@ public static class CampaignCommands
         .GroupBy(u => u.CampaignId).ToDictionary(g => g.Key, g => g.Select(u => u.Unit).ToList());
 
     private static CampaignItem Item(Campaign c, Dictionary<int, List<UnitRef>> units) =>
-        new(c.Id, c.Name, c.Template, c.Stages, c.StartDate, c.TargetDate, units.GetValueOrDefault(c.Id) ?? [], c.Version);
+        new(c.Id, c.Name, c.Template, c.Stages, c.StartDate, c.TargetDate, units.GetValueOrDefault(c.Id) ?? [], c.Version, CampaignTemplates.LayoutOf(c.Template, c.Layout));
 }

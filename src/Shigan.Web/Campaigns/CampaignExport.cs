@@ -24,7 +24,7 @@ public static class CampaignExport
             return null;
         }
 
-        var layout = CampaignTemplates.Layout(campaign.Template);
+        var layout = CampaignTemplates.Layout(campaign);
         var owners = CampaignRoles.MayReadOwners(actor.Role);
         var groups = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level != layout.Leaf)
             .ToDictionaryAsync(t => t.Id, t => new { t.Name, t.ParentId }, ct);

@@ -31,7 +31,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             return (WorkOutcome.Forbidden, null, errors);
         }
 
-        var layout = CampaignTemplates.Layout(campaign.Template);
+        var layout = CampaignTemplates.Layout(campaign);
         // The campaign's units the caller sees, by name and by code: rows of other townships are refused.
         var units = await db.CampaignUnits.AsNoTracking().Where(u => u.CampaignId == campaignId)
             .Select(u => new { u.RegionId, u.Region!.Name, u.Region.Code, u.RegionPath }).ToListAsync(ct);

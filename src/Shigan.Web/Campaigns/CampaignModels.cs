@@ -2,12 +2,15 @@ using Shigan.Core.Campaigns;
 
 namespace Shigan.Web.Campaigns;
 
-public sealed record CampaignInput(string? Name, CampaignTemplate? Template, List<int>? RegionIds, DateOnly? StartDate, DateOnly? TargetDate, List<string>? Stages);
+/// <summary>A new campaign; <paramref name="Layout"/> is a custom campaign's (a template brings its own).</summary>
+public sealed record CampaignInput(
+    string? Name, CampaignTemplate? Template, List<int>? RegionIds, DateOnly? StartDate, DateOnly? TargetDate, List<string>? Stages, TargetLayout? Layout = null);
 
 public sealed record UnitRef(int Id, string Code, string Name);
 
 public sealed record CampaignItem(
-    int Id, string Name, CampaignTemplate Template, IReadOnlyList<string> Stages, DateOnly StartDate, DateOnly TargetDate, IReadOnlyList<UnitRef> Units, int Version);
+    int Id, string Name, CampaignTemplate Template, IReadOnlyList<string> Stages, DateOnly StartDate, DateOnly TargetDate, IReadOnlyList<UnitRef> Units, int Version,
+    TargetLayout Layout);
 
 /// <summary>A household (or section) as a list shows it; owner and phone masked for those who may not read them.</summary>
 public sealed record TargetItem(

@@ -28,7 +28,7 @@ public static class CampaignOverviewQuery
         }
 
         var stageCount = campaign.Stages.Count;
-        var layout = CampaignTemplates.Layout(campaign.Template);
+        var layout = CampaignTemplates.Layout(campaign.Layout);
         var leaf = layout.Leaf;
         // The caller's scope as the query filter has it, compared past the path index (`|| ''`): with statistics
         // (the app runs PRAGMA optimize), SQLite takes a county-wide range of that index for selective and reads every

@@ -22,7 +22,7 @@ public static class TargetQueries
             return null;
         }
 
-        var leaf = CampaignTemplates.Layout(campaign.Template).Leaf;
+        var leaf = CampaignTemplates.Layout(campaign).Leaf;
         var mine = await MyTeamsAsync(db, actor, campaignId, ct);
         var query = db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level == leaf);
         if (filter.Stage is { } stage)

@@ -126,13 +126,13 @@ public static class TeamCommands
     /// <summary>The groups just above the households (buildings, hamlets, rivers) a team can be given whole, by key.</summary>
     public static async Task<List<GroupChoice>> GroupsAsync(ShiganDb db, int campaignId, CancellationToken ct = default)
     {
-        var template = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (CampaignTemplate?)c.Template).SingleOrDefaultAsync(ct);
-        if (template is not { } kind)
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null)
         {
             return [];
         }
 
-        var level = CampaignTemplates.Layout(kind).Groups[^1].Level;
+        var level = CampaignTemplates.Layout(campaign).Groups[^1].Level;
         return await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level == level).OrderBy(t => t.Key)
             .Select(t => new GroupChoice(t.Id, t.Key, db.CampaignTargets.Count(c => c.ParentId == t.Id), t.Team!.Name))
             .ToListAsync(ct);

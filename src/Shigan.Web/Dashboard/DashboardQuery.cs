@@ -185,7 +185,7 @@ public static class DashboardQuery
         var result = new List<CampaignProgress>();
         foreach (var campaign in (await CampaignCommands.ListAsync(db, null, ct)).Where(c => c.StartDate <= today))
         {
-            var leaf = CampaignTemplates.Layout(campaign.Template).Leaf;
+            var leaf = CampaignTemplates.Layout(campaign.Layout).Leaf;
             var byStage = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id && t.Level == leaf)
                 .GroupBy(t => t.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
             var total = byStage.Sum(s => s.Count);

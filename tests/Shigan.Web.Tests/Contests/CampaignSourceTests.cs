@@ -87,7 +87,7 @@ public sealed class CampaignSourceTests(ShiganApp app) : IClassFixture<ShiganApp
                 Units = [new CampaignUnit { RegionId = township.Id, RegionPath = township.RegionPath }],
             };
             db.Campaigns.Add(campaign);
-            var layout = CampaignTemplates.Layout(template);
+            var layout = CampaignTemplates.Layout(CampaignTemplates.DefaultLayout(template));
             CampaignTarget? parent = null;
             var parts = new List<string>();
             foreach (var (header, level) in layout.Groups)
