@@ -56,8 +56,18 @@ internal sealed class KnownHousehold
 
             households[t.Key] = new KnownHousehold
             {
-                Id = t.Id, RegionId = t.RegionId, RegionPath = path, ParentId = t.ParentId, TeamId = t.TeamId, Owner = t.Owner, Phone = t.Phone,
-                People = t.People, Area = t.Area, Stage = t.Stage, StageSinceUtc = t.StageSinceUtc, Version = t.Version,
+                Id = t.Id,
+                RegionId = t.RegionId,
+                RegionPath = path,
+                ParentId = t.ParentId,
+                TeamId = t.TeamId,
+                Owner = t.Owner,
+                Phone = t.Phone,
+                People = t.People,
+                Area = t.Area,
+                Stage = t.Stage,
+                StageSinceUtc = t.StageSinceUtc,
+                Version = t.Version,
             };
         }
 
