@@ -208,9 +208,10 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
     /// cleared in between, so a 100,000-household sheet never has 100,000 tracked entities at once. Between saves it
     /// keeps the campaign's groups and teams (detached, attached again when a later row uses them) and the targets
     /// that were there before; the audit of each save is one entry per unit and kind of change
-    /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields. New groups, teams and
-    /// changed households go through EF; the batch's new households, most of a first import, and its stage moves go in
-    /// one statement each (<see cref="TargetRowWriter"/>), audited (households) and counted the same way.
+    /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields. New groups and teams go
+    /// through EF; the batch's new households (most of a first import), its changed households (most of a re-import)
+    /// and its stage moves go in one statement each (<see cref="TargetRowWriter"/>), audited (households) and counted
+    /// the same way.
     /// </summary>
     private sealed class Writer(
         ShiganDb db, CurrentActor actor, int rowsPerSave, Campaign campaign, SheetLayout layout, Dictionary<string, CampaignTarget> groups,
@@ -223,6 +224,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         private int updated;
         private int moved;
         private readonly List<CampaignTarget> added = [];
+        private readonly List<TargetUpdate> updates = [];
         private readonly List<StageMove> moves = [];
 
         public async Task RowAsync(SheetRow row, CancellationToken ct)
@@ -276,7 +278,8 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             }
 
             // A new household is not tracked: it is inserted with the batch's others in one statement (TargetRowWriter).
-            // One already there is tracked from what was kept of it, only when the row changes it.
+            // One already there, only when the row changes it, is updated with the batch's others in one statement too,
+            // from what was kept of it (its version and path as read are checked there).
             var known = households.GetValueOrDefault(row.Key);
             var advances = row.Stage is { } reached && reached > (known?.Stage ?? 0);
             CampaignTarget target;
@@ -297,11 +300,11 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                     return;
                 }
 
-                target = db.CampaignTargets.Attach(known.Target(campaign.Id, row.Key, layout.Leaf)).Entity;
+                target = known.Target(campaign.Id, row.Key, layout.Leaf);
+                updates.Add(new TargetUpdate(known.Target(campaign.Id, row.Key, layout.Leaf), target));
                 if (fields || otherTeam)
                 {
                     updated++;
-                    target.Version++;
                 }
 
                 if (fields)
@@ -368,10 +371,10 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             db.AuditInBatches = true;
             try
             {
-                // The new groups and teams first (the new households hang under them), with the changed households;
-                // then the new households in one statement, audited and counted; then the batch's moves in another.
+                // The new groups and teams first (the new households hang under them); then the new households in one
+                // statement and the changed ones in another, audited and counted; then the batch's moves.
                 await db.SaveChangesAsync(ct);
-                await TargetRowWriter.InsertAsync(db, added, moves, ct);
+                await TargetRowWriter.WriteAsync(db, added, updates, moves, ct);
             }
             finally
             {
@@ -380,6 +383,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
 
             db.ChangeTracker.Clear();
             added.Clear();
+            updates.Clear();
             moves.Clear();
             unsaved = 0;
         }
