@@ -105,6 +105,8 @@ public static class TargetRowWriter
             throw new InvalidOperationException("Save the tracked changes before writing targets past the tracker.");
         }
 
+        // Updates are checked before anything is written: a refused one leaves nothing behind even in the transaction.
+        CheckUpdates(db, updated);
         var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         if (added.Count > 0)
         {
@@ -191,7 +193,7 @@ public static class TargetRowWriter
         }
     }
 
-    private static async Task UpdateTargetsAsync(ShiganDb db, IDbContextTransaction transaction, IReadOnlyList<TargetUpdate> updated, bool sqlite, CancellationToken ct)
+    private static void CheckUpdates(ShiganDb db, IReadOnlyList<TargetUpdate> updated)
     {
         foreach (var (before, after) in updated)
         {
@@ -210,7 +212,10 @@ public static class TargetRowWriter
         {
             throw new OutOfScopeException(nameof(CampaignTarget));
         }
+    }
 
+    private static async Task UpdateTargetsAsync(ShiganDb db, IDbContextTransaction transaction, IReadOnlyList<TargetUpdate> updated, bool sqlite, CancellationToken ct)
+    {
         int written;
         try
         {

@@ -206,8 +206,8 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
     /// <summary>
     /// Writes checked rows in one transaction, begun at the first save, saved every RowsPerSave rows with the tracker
     /// cleared in between, so a 100,000-household sheet never has 100,000 tracked entities at once. Between saves it
-    /// keeps the campaign's groups and teams (detached, attached again when a later row uses them) and the targets
-    /// that were there before; the audit of each save is one entry per unit and kind of change
+    /// keeps the campaign's groups and teams (detached, attached again when a later row uses them) and the households
+    /// that were there before (<see cref="KnownHousehold"/>); the audit of each save is one entry per unit and kind of change
     /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields. New groups and teams go
     /// through EF; the batch's new households (most of a first import), its changed households (most of a re-import)
     /// and its stage moves go in one statement each (<see cref="TargetRowWriter"/>), audited (households) and counted
