@@ -193,13 +193,23 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
     }
 
     /// <summary>
-    /// Audits and counts targets a bulk writer inserted past the change tracker (<see cref="Data.Campaigns.TargetRowWriter"/>),
-    /// in its transaction, as a save of them would have: compact entries (<see cref="AuditBatch"/>), counters upserted once.
+    /// Audits and counts targets a bulk writer inserted or updated past the change tracker
+    /// (<see cref="Data.Campaigns.TargetRowWriter"/>), in its transaction, as a save of them would have: compact entries
+    /// (<see cref="AuditBatch"/>) with all of a new target's fields and the changed fields of an updated one, before and
+    /// after; counters upserted once.
     /// </summary>
-    internal async Task RecordAddedAsync(IReadOnlyList<CampaignTarget> added, CancellationToken cancellationToken)
+    internal async Task RecordWrittenAsync(IReadOnlyList<CampaignTarget> added, IReadOnlyList<Data.Campaigns.TargetUpdate> updated, CancellationToken cancellationToken)
     {
-        await Data.Campaigns.TargetCounts.ApplyAsync(this, [.. added.Select(t => new Data.Campaigns.TargetCounts.Change(t, null, Removed: false))], cancellationToken);
-        var pending = added.Select(t => new PendingAudit(Entry(t), AuditAction.Created, null)).ToList();
+        await Data.Campaigns.TargetCounts.ApplyAsync(
+            this,
+            [.. added.Select(t => new Data.Campaigns.TargetCounts.Change(t, null, Removed: false)), .. updated.Select(u => Data.Campaigns.TargetCounts.Updated(u.Before, u.After))],
+            cancellationToken);
+        var type = Model.FindEntityType(typeof(CampaignTarget))!;
+        List<PendingAudit> pending =
+        [
+            .. added.Select(t => new PendingAudit(Entry(t), AuditAction.Created, null)),
+            .. updated.Select(u => new PendingAudit(Entry(u.After), AuditAction.Updated, AuditRecorder.Changes(type, u.Before, u.After))),
+        ];
         await SaveAuditAsync(AuditBatch.Fold(pending, actor, clock.GetUtcNow().UtcDateTime), cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Shigan.Core.Audit;
 using Shigan.Core.Org;
 using Shigan.Data.Access;
@@ -75,6 +76,28 @@ internal static class AuditRecorder
             }
 
             changes[name] = Hidden.Contains(name) ? ["***", "***"] : [before, after];
+        }
+
+        return changes;
+    }
+
+    /// <summary>An update written past the tracker: the fields that differ between the two, as <see cref="Changes(EntityEntry, AuditAction)"/> lists a tracked one's.</summary>
+    public static SortedDictionary<string, object?[]> Changes(IEntityType type, object before, object after)
+    {
+        var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var property in type.GetProperties())
+        {
+            var name = property.Name;
+            if (Skipped.Contains(name) || property.PropertyInfo is not { } info)
+            {
+                continue;
+            }
+
+            var (old, now) = (info.GetValue(before), info.GetValue(after));
+            if (!Equals(old, now))
+            {
+                changes[name] = Hidden.Contains(name) ? ["***", "***"] : [old, now];
+            }
         }
 
         return changes;

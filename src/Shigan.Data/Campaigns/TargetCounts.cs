@@ -123,6 +123,10 @@ public static class TargetCounts
         return (cell, (int?)entry.OriginalValues[nameof(CampaignTarget.People)] ?? 0);
     }
 
+    /// <summary>A target updated past the tracker (<see cref="TargetRowWriter"/>): out of the cell it was read in, into its new one.</summary>
+    internal static Change Updated(CampaignTarget before, CampaignTarget after) =>
+        new(after, (new Cell(before.CampaignId, before.Level, before.ParentId ?? 0, before.RegionId, before.TeamId ?? 0, before.Stage, before.RegionPath), before.People ?? 0), Removed: false);
+
     internal sealed record Change(CampaignTarget Target, (Cell Cell, int People)? Before, bool Removed);
 
     internal sealed record Cell(int CampaignId, TargetLevel Level, long ParentId, int RegionId, int TeamId, int Stage, string RegionPath);

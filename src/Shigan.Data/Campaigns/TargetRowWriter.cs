@@ -10,12 +10,14 @@ using Shigan.Data.Access;
 namespace Shigan.Data.Campaigns;
 
 /// <summary>
-/// Inserts a bulk write's new targets (a sheet's new households) in one multi-row INSERT, in the caller's transaction,
-/// reads their ids back, and has them audited and counted as a save would (<see cref="ShiganDb.RecordAddedAsync"/>).
-/// Through EF each household was a tracked entity, a snapshot and an INSERT … RETURNING of its own: most of an
-/// import's time. The rows travel as one JSON parameter unpacked by the database (json_each, json_array_elements): every
-/// value stays a parameter, without the SQLite provider matching thousands of parameter names (see ScoreRowWriter).
-/// Paths and scope are checked once for the rows' distinct units, as the save's path sync and scope guard would.
+/// Writes a bulk write's targets (a sheet's households) past the change tracker, in the caller's transaction: the new
+/// ones in one multi-row INSERT, their ids read back; the changed ones in one UPDATE that checks the version each was
+/// read at; both audited and counted as a save would (<see cref="ShiganDb.RecordWrittenAsync"/>). Through EF each
+/// household was a tracked entity, a snapshot and an INSERT or UPDATE of its own: most of an import's time, and of a
+/// re-import's memory. The rows travel as one JSON parameter unpacked by the database (json_each,
+/// json_array_elements): every value stays a parameter, without the SQLite provider matching thousands of parameter
+/// names (see ScoreRowWriter). Paths and scope are checked once for the rows' distinct units, as the save's path sync
+/// and scope guard would.
 /// </summary>
 public static class TargetRowWriter
 {
@@ -40,6 +42,23 @@ public static class TargetRowWriter
         RETURNING "Id", "CampaignId", "Key"
         """;
 
+    // The fields a bulk update may change; the rest of the row (its key, place and path) stays as read.
+    private const string SqliteUpdate = """
+        UPDATE "CampaignTargets" AS t
+        SET "Owner" = r.value ->> 3, "Phone" = r.value ->> 4, "People" = r.value ->> 5, "Area" = r.value ->> 6, "Stage" = r.value ->> 7,
+            "StageSinceUtc" = r.value ->> 8, "TeamId" = r.value ->> 9, "Version" = r.value ->> 10
+        FROM json_each(@rows) AS r
+        WHERE t."Id" = r.value ->> 0 AND t."Version" = r.value ->> 1 AND t."RegionPath" = r.value ->> 2
+        """;
+
+    private const string PostgresUpdate = """
+        UPDATE "CampaignTargets" AS t
+        SET "Owner" = e ->> 3, "Phone" = e ->> 4, "People" = (e ->> 5)::integer, "Area" = (e ->> 6)::numeric, "Stage" = (e ->> 7)::integer,
+            "StageSinceUtc" = (e ->> 8)::timestamptz, "TeamId" = (e ->> 9)::integer, "Version" = (e ->> 10)::integer
+        FROM json_array_elements(@rows::json) AS e
+        WHERE t."Id" = (e ->> 0)::bigint AND t."Version" = (e ->> 1)::integer AND t."RegionPath" = e ->> 2
+        """;
+
     private const string MoveColumns = "\"CampaignId\", \"TargetId\", \"AtUtc\", \"Kind\", \"FromStage\", \"ToStage\", \"ActorId\", \"ActorName\", \"Reason\", \"RegionPath\"";
 
     private const string SqliteMoves = $"""
@@ -56,17 +75,20 @@ public static class TargetRowWriter
         """;
 
     /// <summary>
-    /// Inserts <paramref name="targets"/>, then <paramref name="moves"/>: steps of the histories of these targets or of
-    /// targets already saved, each naming its target by <see cref="StageMove.Target"/>. A history is append-only and
-    /// its own record, never audited (see <see cref="Core.Org.IKeepsOwnHistory"/>); its daily counters are kept as a
-    /// save keeps them.
+    /// Inserts <paramref name="added"/>, updates <paramref name="updated"/> (all or none: a target changed by someone
+    /// else since it was read fails the write with <see cref="DbUpdateConcurrencyException"/>), then inserts
+    /// <paramref name="moves"/>: steps of the histories of these targets or of targets already saved, each naming its
+    /// target by <see cref="StageMove.Target"/>. A history is append-only and its own record, never audited (see
+    /// <see cref="Core.Org.IKeepsOwnHistory"/>); its daily counters are kept as a save keeps them.
     /// </summary>
-    public static async Task InsertAsync(ShiganDb db, IReadOnlyList<CampaignTarget> targets, IReadOnlyList<StageMove> moves, CancellationToken ct = default)
+    public static async Task WriteAsync(
+        ShiganDb db, IReadOnlyList<CampaignTarget> added, IReadOnlyList<TargetUpdate> updated, IReadOnlyList<StageMove> moves, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(updated);
         ArgumentNullException.ThrowIfNull(moves);
-        if (targets.Count == 0 && moves.Count == 0)
+        if (added.Count == 0 && updated.Count == 0 && moves.Count == 0)
         {
             return;
         }
@@ -83,10 +105,22 @@ public static class TargetRowWriter
             throw new InvalidOperationException("Save the tracked changes before writing targets past the tracker.");
         }
 
+        // Updates are checked before anything is written: a refused one leaves nothing behind even in the transaction.
+        CheckUpdates(db, updated);
         var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
-        if (targets.Count > 0)
+        if (added.Count > 0)
         {
-            await InsertTargetsAsync(db, transaction, targets, sqlite, ct);
+            await InsertTargetsAsync(db, transaction, added, sqlite, ct);
+        }
+
+        if (updated.Count > 0)
+        {
+            await UpdateTargetsAsync(db, transaction, updated, sqlite, ct);
+        }
+
+        if (added.Count > 0 || updated.Count > 0)
+        {
+            await db.RecordWrittenAsync(added, updated, ct);
         }
 
         if (moves.Count == 0)
@@ -157,8 +191,47 @@ public static class TargetRowWriter
         {
             throw Conflict(e);
         }
+    }
 
-        await db.RecordAddedAsync(targets, ct);
+    private static void CheckUpdates(ShiganDb db, IReadOnlyList<TargetUpdate> updated)
+    {
+        foreach (var (before, after) in updated)
+        {
+            if (before.Id == 0 || after.Id != before.Id || after.CampaignId != before.CampaignId || after.Key != before.Key || after.Name != before.Name
+                || after.Level != before.Level || after.ParentId != before.ParentId || after.RegionId != before.RegionId || after.RegionPath != before.RegionPath)
+            {
+                throw new InvalidOperationException("A bulk update changes a saved target's owner, phone, people, area, stage or team, nothing else.");
+            }
+
+            after.TeamId = after.Team is { } team ? Saved(team.Id) : after.TeamId;
+            after.Version = before.Version + 1;
+        }
+
+        // The paths as read; the update matches a row only at that path (and version), so a forged one writes nothing.
+        if (updated.Select(u => u.Before.RegionPath).Distinct().FirstOrDefault(p => !db.Actor.Scope.Covers(p)) is not null)
+        {
+            throw new OutOfScopeException(nameof(CampaignTarget));
+        }
+    }
+
+    private static async Task UpdateTargetsAsync(ShiganDb db, IDbContextTransaction transaction, IReadOnlyList<TargetUpdate> updated, bool sqlite, CancellationToken ct)
+    {
+        int written;
+        try
+        {
+            await using var command = Command(db, transaction, sqlite ? SqliteUpdate : PostgresUpdate, updated.Select(u => Update(u, sqlite)));
+            written = await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (DbException e) when (!e.IsTransient)
+        {
+            throw Conflict(e);
+        }
+
+        // As EF reports a save whose concurrency token no longer matches (409); the caller's transaction is not committed.
+        if (written != updated.Count)
+        {
+            throw new DbUpdateConcurrencyException($"{updated.Count - written} of {updated.Count} targets were changed by someone else since they were read.");
+        }
     }
 
     private static DbCommand Command(ShiganDb db, IDbContextTransaction transaction, string sql, IEnumerable<object?[]> rows)
@@ -184,12 +257,20 @@ public static class TargetRowWriter
     private static object?[] Row(CampaignTarget t, bool sqlite) =>
     [
         t.CampaignId, t.Key, t.ParentId, (int)t.Level, t.Name, t.RegionId, t.RegionPath, t.Owner, t.Phone, t.People,
-        t.Area is { } area ? (sqlite ? area.ToString("0.0###########################", CultureInfo.InvariantCulture) : area) : null,
-        t.Stage, Instant(t.StageSinceUtc, sqlite), t.TeamId, t.Version,
+        Area(t.Area, sqlite), t.Stage, Instant(t.StageSinceUtc, sqlite), t.TeamId, t.Version,
+    ];
+
+    private static object?[] Update(TargetUpdate u, bool sqlite) =>
+    [
+        u.Before.Id, u.Before.Version, u.Before.RegionPath, u.After.Owner, u.After.Phone, u.After.People, Area(u.After.Area, sqlite), u.After.Stage,
+        Instant(u.After.StageSinceUtc, sqlite), u.After.TeamId, u.After.Version,
     ];
 
     private static object?[] Move(StageMove m, bool sqlite) =>
         [m.CampaignId, m.TargetId, Instant(m.AtUtc, sqlite), (int)m.Kind, m.FromStage, m.ToStage, m.ActorId, m.ActorName, m.Reason, m.RegionPath];
+
+    private static object? Area(decimal? area, bool sqlite) =>
+        area is { } a ? (sqlite ? a.ToString("0.0###########################", CultureInfo.InvariantCulture) : a) : null;
 
     private static string Instant(DateTime utc, bool sqlite) => sqlite
         ? utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)

@@ -69,16 +69,18 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             return (WorkOutcome.Invalid, null, errors);
         }
 
-        // Every target of the campaign by key, read once: the households a row updates (those of other townships
-        // only to refuse them) and the groups new households hang under. Households this sheet adds are not kept:
-        // their keys are in `seen`, and a key comes once.
-        var targets = await db.CampaignTargets.IgnoreQueryFilters().AsNoTracking().Where(t => t.CampaignId == campaignId)
+        // Every target of the campaign by key, read once: the groups new households hang under, as entities, and the
+        // households a row updates (those of other townships only to refuse them), as the few fields a row is compared
+        // with (a re-import of 100,000 households keeps them all). Households this sheet adds are not kept: their keys
+        // are in `seen`, and a key comes once.
+        var groups = await db.CampaignTargets.IgnoreQueryFilters().AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level != layout.Leaf)
             .ToDictionaryAsync(t => t.Key, StringComparer.Ordinal, ct);
+        var households = await KnownHousehold.ReadAsync(db, campaignId, layout.Leaf, ct);
         var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaignId).ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, ct);
         var regionIds = unitsByName.Values.Distinct().ToList();
         var regions = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var write = new Writer(db, actor, RowsPerSave, campaign, layout, targets, teams, regions, clock.GetUtcNow().UtcDateTime);
+        var write = new Writer(db, actor, RowsPerSave, campaign, layout, groups, households, teams, regions, clock.GetUtcNow().UtcDateTime);
 
         // One pass: each row is checked and, while the sheet has no problem yet, written (saved every RowsPerSave rows
         // in one transaction). At the first problem the writing stops and the rest is only checked; any problem rolls
@@ -119,7 +121,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                     continue;
                 }
 
-                Check(row, layout, targets, seen, errors);
+                Check(row, layout, groups, households, seen, errors);
                 if (errors.Count == 0)
                 {
                     await write.RowAsync(row, ct);
@@ -146,25 +148,33 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         }
     }
 
-    // The row against the campaign's targets and the rows before it.
-    private void Check(SheetRow row, SheetLayout layout, Dictionary<string, CampaignTarget> targets, Dictionary<string, int> seen, List<ImportError> errors)
+    // The row against the campaign's targets and the rows before it. A household already there keeps the row that
+    // named it itself; `seen` holds the new ones.
+    private void Check(
+        SheetRow row, SheetLayout layout, Dictionary<string, CampaignTarget> groups, Dictionary<string, KnownHousehold> households,
+        Dictionary<string, int> seen, List<ImportError> errors)
     {
-        if (seen.TryGetValue(row.Key, out var first))
+        var known = households.GetValueOrDefault(row.Key);
+        if ((known is { Row: not 0 } ? known.Row : seen.GetValueOrDefault(row.Key)) is not 0 and var first)
         {
             errors.Add(new ImportError(row.Row, layout.LeafHeader, $"与第 {first} 行是同一户"));
+        }
+        else if (known is not null)
+        {
+            known.Row = row.Row;
         }
         else
         {
             seen[row.Key] = row.Row;
         }
 
-        if (targets.TryGetValue(row.Key, out var known))
+        if (groups.ContainsKey(row.Key))
         {
-            if (known.Level != layout.Leaf)
-            {
-                errors.Add(new ImportError(row.Row, layout.LeafHeader, "编号与小区或楼幢重名"));
-            }
-            else if (!actor.Scope.Covers(known.RegionPath))
+            errors.Add(new ImportError(row.Row, layout.LeafHeader, "编号与小区或楼幢重名"));
+        }
+        else if (known is not null)
+        {
+            if (!actor.Scope.Covers(known.RegionPath))
             {
                 errors.Add(new ImportError(row.Row, layout.LeafHeader, "该对象属于其他乡镇"));
             }
@@ -178,8 +188,8 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         // township's sheet is not this user's to add to.
         foreach (var groupKey in GroupKeys(row))
         {
-            var group = targets.GetValueOrDefault(groupKey);
-            if (seen.ContainsKey(groupKey) || group?.Level == layout.Leaf)
+            var group = groups.GetValueOrDefault(groupKey);
+            if (seen.ContainsKey(groupKey) || households.ContainsKey(groupKey))
             {
                 errors.Add(new ImportError(row.Row, layout.LeafHeader, "编号与小区或楼幢重名"));
             }
@@ -196,15 +206,16 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
     /// <summary>
     /// Writes checked rows in one transaction, begun at the first save, saved every RowsPerSave rows with the tracker
     /// cleared in between, so a 100,000-household sheet never has 100,000 tracked entities at once. Between saves it
-    /// keeps the campaign's groups and teams (detached, attached again when a later row uses them) and the targets
-    /// that were there before; the audit of each save is one entry per unit and kind of change
-    /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields. New groups, teams and
-    /// changed households go through EF; the batch's new households, most of a first import, and its stage moves go in
-    /// one statement each (<see cref="TargetRowWriter"/>), audited (households) and counted the same way.
+    /// keeps the campaign's groups and teams (detached, attached again when a later row uses them) and the households
+    /// that were there before (<see cref="KnownHousehold"/>); the audit of each save is one entry per unit and kind of change
+    /// (<see cref="ShiganDb.AuditInBatches"/>), listing each record's id and changed fields. New groups and teams go
+    /// through EF; the batch's new households (most of a first import), its changed households (most of a re-import)
+    /// and its stage moves go in one statement each (<see cref="TargetRowWriter"/>), audited (households) and counted
+    /// the same way.
     /// </summary>
     private sealed class Writer(
-        ShiganDb db, CurrentActor actor, int rowsPerSave, Campaign campaign, SheetLayout layout, Dictionary<string, CampaignTarget> targets,
-        Dictionary<string, CampaignTeam> teams, Dictionary<int, Core.Org.Region> regions, DateTime now) : IAsyncDisposable
+        ShiganDb db, CurrentActor actor, int rowsPerSave, Campaign campaign, SheetLayout layout, Dictionary<string, CampaignTarget> groups,
+        Dictionary<string, KnownHousehold> households, Dictionary<string, CampaignTeam> teams, Dictionary<int, Core.Org.Region> regions, DateTime now) : IAsyncDisposable
     {
         private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction;
         private bool attached;
@@ -213,6 +224,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
         private int updated;
         private int moved;
         private readonly List<CampaignTarget> added = [];
+        private readonly List<TargetUpdate> updates = [];
         private readonly List<StageMove> moves = [];
 
         public async Task RowAsync(SheetRow row, CancellationToken ct)
@@ -246,10 +258,10 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             {
                 parts.Add(row.Groups[i]);
                 var key = SheetLayout.Key(parts);
-                if (!targets.TryGetValue(key, out var group))
+                if (!groups.TryGetValue(key, out var group))
                 {
                     group = New(campaign.Id, key, row.Groups[i], layout.Groups[i].Level, parent, region, now);
-                    targets[key] = group;
+                    groups[key] = group;
                     db.CampaignTargets.Add(group);
                 }
                 else
@@ -266,8 +278,12 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             }
 
             // A new household is not tracked: it is inserted with the batch's others in one statement (TargetRowWriter).
-            var isNew = !targets.TryGetValue(row.Key, out var target);
-            if (target is null)
+            // One already there, only when the row changes it, is updated with the batch's others in one statement too,
+            // from what was kept of it (its version and path as read are checked there).
+            var known = households.GetValueOrDefault(row.Key);
+            var advances = row.Stage is { } reached && reached > (known?.Stage ?? 0);
+            CampaignTarget target;
+            if (known is null)
             {
                 target = New(campaign.Id, row.Key, row.Leaf, layout.Leaf, parent, region, now);
                 (target.Owner, target.Phone, target.People, target.Area, target.Team) = (row.Owner, row.Phone, row.People, row.Area, team);
@@ -276,21 +292,29 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             }
             else
             {
-                if (target.Owner != row.Owner || target.Phone != row.Phone || target.People != row.People || target.Area != row.Area
-                    || (team is not null && target.TeamId != team.Id))
+                var fields = known.Owner != row.Owner || known.Phone != row.Phone || known.People != row.People || known.Area != row.Area;
+                var otherTeam = team is not null && (team.Id == 0 || known.TeamId != team.Id);
+                if (!fields && !otherTeam && !advances)
+                {
+                    await NextAsync(ct);
+                    return;
+                }
+
+                target = known.Target(campaign.Id, row.Key, layout.Leaf);
+                updates.Add(new TargetUpdate(known.Target(campaign.Id, row.Key, layout.Leaf), target));
+                if (fields || otherTeam)
                 {
                     updated++;
-                    Track(target).Version++;
                 }
 
-                if (target.Owner != row.Owner || target.Phone != row.Phone || target.People != row.People || target.Area != row.Area)
+                if (fields)
                 {
-                    (Track(target).Owner, target.Phone, target.People, target.Area) = (row.Owner, row.Phone, row.People, row.Area);
+                    (target.Owner, target.Phone, target.People, target.Area) = (row.Owner, row.Phone, row.People, row.Area);
                 }
 
-                if (team is not null && (team.Id == 0 ? target.Team != team : target.TeamId != team.Id))
+                if (otherTeam)
                 {
-                    Track(target).Team = team;
+                    target.Team = team;
                 }
             }
 
@@ -301,7 +325,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 var move = new StageMove
                 {
                     CampaignId = campaign.Id,
-                    Target = isNew ? target : Track(target),
+                    Target = target,
                     AtUtc = at,
                     Kind = StageMoveKind.Import,
                     FromStage = target.Stage,
@@ -318,6 +342,11 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
                 moved++;
             }
 
+            await NextAsync(ct);
+        }
+
+        private async Task NextAsync(CancellationToken ct)
+        {
             if (++unsaved >= rowsPerSave)
             {
                 await SaveAsync(ct);
@@ -342,10 +371,10 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             db.AuditInBatches = true;
             try
             {
-                // The new groups and teams first (the new households hang under them), with the changed households;
-                // then the new households in one statement, audited and counted; then the batch's moves in another.
+                // The new groups and teams first (the new households hang under them); then the new households in one
+                // statement and the changed ones in another, audited and counted; then the batch's moves.
                 await db.SaveChangesAsync(ct);
-                await TargetRowWriter.InsertAsync(db, added, moves, ct);
+                await TargetRowWriter.WriteAsync(db, added, updates, moves, ct);
             }
             finally
             {
@@ -354,6 +383,7 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
 
             db.ChangeTracker.Clear();
             added.Clear();
+            updates.Clear();
             moves.Clear();
             unsaved = 0;
         }

@@ -156,6 +156,52 @@ public sealed class CampaignImportTests(ShiganApp app) : IClassFixture<ShiganApp
     }
 
     [Fact]
+    public async Task A_reimport_changing_owners_and_people_leaves_each_households_old_and_new_values_and_who_changed_them_in_its_audit_trail()
+    {
+        var (staff, campaign) = await CampaignAsync("换户主改人数");
+        byte[] Households(params (string Owner, int People)[] households) =>
+            Sheet(households.Select((h, i) => Household("换户小区", "1幢", "1单元", $"{101 + i}", h.Owner, $"1380000{i:0000}", h.People, 50)));
+        using (var first = await staff.ImportAsync(campaign, Households(("王建国", 4), ("李美华", 3), ("张志强", 5))))
+        {
+            await first.JsonAsync(HttpStatusCode.OK);
+        }
+
+        using (var second = await staff.ImportAsync(campaign, Households(("王建国", 4), ("李秀英", 3), ("张国强", 6))))
+        {
+            var result = await second.JsonAsync(HttpStatusCode.OK);
+            Assert.Equal((0, 2), (result.GetProperty("created").GetInt32(), result.GetProperty("updated").GetInt32()));
+        }
+
+        var staffId = await app.AccountIdAsync("qiuchuan.staff");
+        async Task<List<JsonElement>> TrailAsync(string key)
+        {
+            var id = (await staff.TargetAsync(campaign, key)).GetProperty("id").GetInt64();
+            return [.. (await staff.GetJsonAsync($"/api/audit?entityType=CampaignTarget&entityId={id}")).Items().Select(e => e.Clone())];
+        }
+
+        async Task<Dictionary<string, JsonElement>> ChangedAsync(string key)
+        {
+            var trail = await TrailAsync(key);
+            Assert.Equal(["Updated", "Created"], trail.Select(e => e.GetProperty("action").GetString()));
+            Assert.All(trail, e => Assert.Equal(staffId, e.GetProperty("actorId").GetString()));
+            return Own(trail[0], (await staff.TargetAsync(campaign, key)).GetProperty("id").GetInt64());
+        }
+
+        // Only what changed, before and after: the new owner alone, or the owner and the number of people.
+        var owner = await ChangedAsync("换户小区/1幢/1单元102");
+        Assert.Equal(["李美华", "李秀英"], Pair(owner, "Owner"));
+        Assert.DoesNotContain("People", owner.Keys);
+        Assert.DoesNotContain("Phone", owner.Keys);
+        var both = await ChangedAsync("换户小区/1幢/1单元103");
+        Assert.Equal(["张志强", "张国强"], Pair(both, "Owner"));
+        Assert.Equal([5, 6], both["People"].EnumerateArray().Select(v => v.GetInt32()));
+        Assert.Equal("张国强", (await staff.TargetAsync(campaign, "换户小区/1幢/1单元103")).GetProperty("owner").GetString());
+        Assert.Equal(6, (await staff.TargetAsync(campaign, "换户小区/1幢/1单元103")).GetProperty("people").GetInt32());
+        Assert.Equal(["Created"], (await TrailAsync("换户小区/1幢/1单元101")).Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(4 + 3 + 6, (await staff.OverviewAsync(campaign)).GetProperty("people").GetInt32());
+    }
+
+    [Fact]
     public async Task The_audit_page_shows_an_imported_household_its_own_lines_and_otherwise_how_many_records_the_import_wrote()
     {
         var (staff, campaign) = await CampaignAsync("留痕页面");
