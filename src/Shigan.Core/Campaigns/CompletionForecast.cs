@@ -6,10 +6,13 @@ public static class CompletionForecast
     /// <summary>Days of recent progress the rate is taken from: a week evens out weekends and market days.</summary>
     public const int DefaultWindow = 7;
 
-    /// <param name="series">The stage's daily counts, oldest first, ending today (or the last day with data).</param>
+    /// <param name="series">
+    /// The stage's daily counts, oldest first, ending today (or the last day with data): that last day is taken as under
+    /// way, counted in what is reached but not in the rate.
+    /// </param>
     /// <param name="total">How many targets must reach the stage.</param>
     /// <param name="targetDate">The campaign's target date.</param>
-    /// <param name="window">How many of the last days give the rate.</param>
+    /// <param name="window">How many of the last whole days (up to yesterday) give the rate.</param>
     public static StageForecast Of(IReadOnlyList<ProgressPoint> series, int total, DateOnly targetDate, int window = DefaultWindow)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -26,7 +29,13 @@ public static class CompletionForecast
             return new StageForecast(ForecastStatus.Done, reached, total, 0, done, done, done, targetDate.DayNumber - done.DayNumber);
         }
 
-        var increments = Increments(series, window);
+        // The rate and the projection stand on whole days only, up to yesterday's close; today's count (kept in
+        // `reached`) moves the forecast tomorrow morning. Why not today pro rata: work is not spread over the hours
+        // (visits cluster in the morning, builders report at dusk), so a pro-rata day swings the forecast through the
+        // day; the close of yesterday gives the leader the same reading at 8:00 as at 17:00, and no unfinished day is
+        // counted as a zero.
+        var whole = series.Count - 1;
+        var increments = Increments(series, whole, window);
         var rate = increments.Count == 0 ? 0 : increments.Average();
         if (rate <= 0)
         {
@@ -35,24 +44,27 @@ public static class CompletionForecast
 
         var spread = StandardDeviation(increments, rate);
         var today = series[^1].Date;
-        var remaining = total - reached;
-        var expected = After(today, remaining, rate)!.Value;
-        var earliest = After(today, remaining, rate + spread);
-        var latest = After(today, remaining, rate - spread);
+        // From the last whole day's count; a campaign on its first day has none, and counts from its start.
+        var (from, count) = whole > 0 ? (series[whole - 1].Date, series[whole - 1].Count) : (today.AddDays(-1), 0);
+        var remaining = total - count;
+        var expected = Max(After(from, remaining, rate)!.Value, today);
+        var earliest = Max(After(from, remaining, rate + spread), today);
+        var latest = Max(After(from, remaining, rate - spread), today);
         var ahead = targetDate.DayNumber - expected.DayNumber;
         return new StageForecast(ahead >= 0 ? ForecastStatus.OnTrack : ForecastStatus.Late, reached, total, rate, expected, earliest, latest, ahead);
     }
 
-    // The day-on-day gains of the last `window` days (fewer when the campaign is younger).
-    private static List<double> Increments(IReadOnlyList<ProgressPoint> series, int window)
+    // The gains of the last `window` whole days (the first `whole` points; fewer when the campaign is younger); the
+    // first day of the campaign gains its own count.
+    private static List<double> Increments(IReadOnlyList<ProgressPoint> series, int whole, int window)
     {
         var gains = new List<double>();
-        for (var i = Math.Max(1, series.Count - window); i < series.Count; i++)
+        for (var i = Math.Max(0, whole - window); i < whole; i++)
         {
-            gains.Add(series[i].Count - series[i - 1].Count);
+            gains.Add(series[i].Count - (i == 0 ? 0 : series[i - 1].Count));
         }
 
-        // A campaign on its first day: its count is its only day's gain.
+        // A campaign on its first day has no whole day yet: what it did so far is all there is to go on.
         if (gains.Count == 0 && series.Count == 1)
         {
             gains.Add(series[0].Count);
@@ -64,6 +76,11 @@ public static class CompletionForecast
     private static double StandardDeviation(List<double> values, double mean) =>
         values.Count < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
 
-    private static DateOnly? After(DateOnly today, int remaining, double rate) =>
-        rate <= 0 ? null : today.AddDays((int)Math.Ceiling(remaining / rate));
+    private static DateOnly? After(DateOnly day, int remaining, double rate) =>
+        rate <= 0 ? null : day.AddDays((int)Math.Ceiling(remaining / rate));
+
+    // Not before today: a stage still short today is not done by yesterday, whatever the rate.
+    private static DateOnly? Max(DateOnly? day, DateOnly today) => day is { } d && d < today ? today : day;
+
+    private static DateOnly Max(DateOnly day, DateOnly today) => day < today ? today : day;
 }
