@@ -7,13 +7,17 @@ public static class CompletionForecast
     public const int DefaultWindow = 7;
 
     /// <param name="series">
-    /// The stage's daily counts, oldest first, ending today (or the last day with data): that last day is taken as under
-    /// way, counted in what is reached but not in the rate.
+    /// The stage's daily counts for consecutive days, oldest first, ending today (or the last day with data), or at the
+    /// end of a period.
     /// </param>
     /// <param name="total">How many targets must reach the stage.</param>
     /// <param name="targetDate">The campaign's target date.</param>
     /// <param name="window">How many of the last whole days (up to yesterday) give the rate.</param>
-    public static StageForecast Of(IReadOnlyList<ProgressPoint> series, int total, DateOnly targetDate, int window = DefaultWindow)
+    /// <param name="today">
+    /// The day under way: it and any later day count in what is reached but not in the rate. Without it, the series'
+    /// last day is today; a series of a period already over is whole days only.
+    /// </param>
+    public static StageForecast Of(IReadOnlyList<ProgressPoint> series, int total, DateOnly targetDate, int window = DefaultWindow, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (total <= 0)
@@ -34,7 +38,8 @@ public static class CompletionForecast
         // (visits cluster in the morning, builders report at dusk), so a pro-rata day swings the forecast through the
         // day; the close of yesterday gives the leader the same reading at 8:00 as at 17:00, and no unfinished day is
         // counted as a zero.
-        var whole = series.Count - 1;
+        var underWay = today ?? (series.Count == 0 ? default : series[^1].Date);
+        var whole = series.Count(p => p.Date < underWay);
         var increments = Increments(series, whole, window);
         var rate = increments.Count == 0 ? 0 : increments.Average();
         if (rate <= 0)
@@ -43,13 +48,14 @@ public static class CompletionForecast
         }
 
         var spread = StandardDeviation(increments, rate);
-        var today = series[^1].Date;
-        // From the last whole day's count; a campaign on its first day has none, and counts from its start.
-        var (from, count) = whole > 0 ? (series[whole - 1].Date, series[whole - 1].Count) : (today.AddDays(-1), 0);
+        // From the last whole day's count; a campaign on its first day has none, and counts from its start. Not done
+        // by then (a stage short today after a reversal), so the day after at the earliest.
+        var (from, count) = whole > 0 ? (series[whole - 1].Date, series[whole - 1].Count) : (series[0].Date.AddDays(-1), 0);
         var remaining = total - count;
-        var expected = Max(After(from, remaining, rate)!.Value, today);
-        var earliest = Max(After(from, remaining, rate + spread), today);
-        var latest = Max(After(from, remaining, rate - spread), today);
+        var floor = from.AddDays(1);
+        var expected = Max(After(from, remaining, rate)!.Value, floor);
+        var earliest = Max(After(from, remaining, rate + spread), floor);
+        var latest = Max(After(from, remaining, rate - spread), floor);
         var ahead = targetDate.DayNumber - expected.DayNumber;
         return new StageForecast(ahead >= 0 ? ForecastStatus.OnTrack : ForecastStatus.Late, reached, total, rate, expected, earliest, latest, ahead);
     }
@@ -65,9 +71,9 @@ public static class CompletionForecast
         }
 
         // A campaign on its first day has no whole day yet: what it did so far is all there is to go on.
-        if (gains.Count == 0 && series.Count == 1)
+        if (gains.Count == 0 && series.Count > 0)
         {
-            gains.Add(series[0].Count);
+            gains.Add(series[^1].Count);
         }
 
         return gains;
@@ -79,8 +85,7 @@ public static class CompletionForecast
     private static DateOnly? After(DateOnly day, int remaining, double rate) =>
         rate <= 0 ? null : day.AddDays((int)Math.Ceiling(remaining / rate));
 
-    // Not before today: a stage still short today is not done by yesterday, whatever the rate.
-    private static DateOnly? Max(DateOnly? day, DateOnly today) => day is { } d && d < today ? today : day;
+    private static DateOnly? Max(DateOnly? day, DateOnly floor) => day is { } d && d < floor ? floor : day;
 
-    private static DateOnly Max(DateOnly day, DateOnly today) => day < today ? today : day;
+    private static DateOnly Max(DateOnly day, DateOnly floor) => day < floor ? floor : day;
 }

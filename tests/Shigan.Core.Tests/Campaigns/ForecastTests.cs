@@ -47,6 +47,19 @@ public sealed class ForecastTests
     }
 
     [Fact]
+    public void A_period_already_over_counts_its_last_day_and_days_after_today_count_for_nothing()
+    {
+        // A contest week read a fortnight later: Aug 8 was a whole day, 80 by its end, 120 left at 10 a day: Aug 20.
+        var closed = CompletionForecast.Of(Series(10, 20, 30, 40, 50, 60, 70, 80), 200, new DateOnly(2026, 8, 30), today: new DateOnly(2026, 8, 22));
+        // A week read on its Friday, Aug 6: Saturday and Sunday ahead add no zeros, Friday is under way.
+        var open = CompletionForecast.Of(Series(10, 20, 30, 40, 50, 55, 55, 55), 200, new DateOnly(2026, 8, 30), today: new DateOnly(2026, 8, 6));
+
+        Assert.Equal((10, new DateOnly(2026, 8, 20)), (closed.Rate, closed.Expected!.Value));
+        // 50 by Aug 5 at 10 a day: 15 more days, Aug 20; 55 reached so far.
+        Assert.Equal((10, new DateOnly(2026, 8, 20), 55), (open.Rate, open.Expected!.Value, open.Reached));
+    }
+
+    [Fact]
     public void A_campaign_on_its_first_day_goes_by_what_it_did_so_far()
     {
         var forecast = CompletionForecast.Of(Series(20), 100, new DateOnly(2026, 8, 30));
