@@ -70,6 +70,7 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["POST /api/projects/{projectId:int}/report"] = r => ProjectRoles.MayManage(r),
         ["POST /api/projects/{projectId:int}/milestones"] = r => ProjectRoles.MayManage(r),
         ["POST /api/projects/{projectId:int}/milestones/{milestoneId:int}/done"] = r => ProjectRoles.MayManage(r),
+        ["POST /api/projects/{projectId:int}/milestones/{milestoneId:int}/reopen"] = r => ProjectRoles.MayManage(r),
         ["POST /api/projects/{projectId:int}/blockers"] = r => ProjectRoles.MayManage(r),
         ["POST /api/projects/{projectId:int}/blockers/{blockerId:int}/resolve"] = r => ProjectRoles.MayManage(r),
         ["POST /api/projects/{projectId:int}/photos"] = r => ProjectRoles.MayManage(r),

@@ -199,6 +199,7 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
             _ => new { name = "越权节点", plannedDate = "2026-11-15" }),
         ["POST /api/projects/{projectId:int}/milestones/{milestoneId:int}/done"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/milestones/{t.Milestone}/done",
             _ => new { doneDate = "2026-11-02" }),
+        ["POST /api/projects/{projectId:int}/milestones/{milestoneId:int}/reopen"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/milestones/{t.Milestone}/reopen"),
         ["POST /api/projects/{projectId:int}/blockers"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/blockers",
             _ => new { kind = "Other", ownerUserName = "qiuchuan.staff", dueDate = "2026-11-20", note = "越权堵点" }),
         ["POST /api/projects/{projectId:int}/blockers/{blockerId:int}/resolve"] = new(Expect.Hidden, t => $"/api/projects/{t.Project}/blockers/{t.Blocker}/resolve",

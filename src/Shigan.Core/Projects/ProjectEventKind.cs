@@ -12,4 +12,7 @@ public enum ProjectEventKind
     BlockerAdded = 6,
     BlockerResolved = 7,
     PhotosAdded = 8,
+
+    /// <summary>A milestone marked done by mistake set back to not done.</summary>
+    MilestoneReopened = 9,
 }

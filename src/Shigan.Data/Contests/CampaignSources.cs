@@ -23,20 +23,23 @@ public static class CampaignFacts
 
     /// <summary>Per unit, each active campaign's targets there, with their stages at the start and end of the period.</summary>
     internal static Task<Dictionary<int, List<UnitCampaign>>> ByUnitAsync(ShiganDb db, SourceQuery query, CancellationToken ct) =>
-        ByUnitAsync(db, query.Units, query.FromUtc, query.ToUtc, null, ct);
+        ByUnitAsync(db, query.Units, query.FromUtc, query.ToUtc, null, query.NowUtc, ct);
 
     /// <summary>
     /// Per unit (each counts the targets at or below it), the campaigns' targets there with their stages at the start
     /// and end of the period [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) and the last stage's days ahead:
     /// the one reading of a campaign's figures, for the contests' indicators and for <c>CampaignFigures</c>. Without
     /// <paramref name="campaignId"/>, the campaigns active in the period; with it, that campaign whatever its state.
+    /// The forecast's rate counts whole days only: none from <paramref name="nowUtc"/>'s day on (without it, every day
+    /// of the period is taken as over).
     /// </summary>
     public static async Task<Dictionary<int, List<UnitCampaign>>> ByUnitAsync(
-        ShiganDb db, IReadOnlyList<SourceUnit> units, DateTime fromUtc, DateTime toUtc, int? campaignId, CancellationToken ct)
+        ShiganDb db, IReadOnlyList<SourceUnit> units, DateTime fromUtc, DateTime toUtc, int? campaignId, DateTime? nowUtc, CancellationToken ct)
     {
         var buckets = new UnitBuckets(units);
         var first = ChinaTime.DateOf(new DateTimeOffset(fromUtc, TimeSpan.Zero));
         var last = ChinaTime.DateOf(new DateTimeOffset(toUtc.AddTicks(-1), TimeSpan.Zero));
+        var today = nowUtc is { } now ? ChinaTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero)) : last.AddDays(1);
         var read = db.Campaigns.IgnoreQueryFilters().AsNoTracking();
         var campaigns = await (campaignId is { } only ? read.Where(c => c.Id == only) : read.Where(c => c.StartDate <= last)).ToListAsync(ct);
         if (campaigns.Count == 0)
@@ -86,7 +89,7 @@ public static class CampaignFacts
                     Last(history[t.Id].Where(m => startedBefore.Contains(m.Order))),
                     Last(history[t.Id]))).ToList();
                 var series = ProgressSeries.Build(unit.SelectMany(t => history[t.Id]), stageCount, campaign.StartDate, last);
-                var forecast = CompletionForecast.Of(series[^1], rows.Count, campaign.TargetDate);
+                var forecast = CompletionForecast.Of(series[^1], rows.Count, campaign.TargetDate, today: today);
                 // Stalled past its target date: at least as late as the days since; stalled before it: no forecast.
                 var daysAhead = forecast.DaysAhead ?? (last > campaign.TargetDate ? campaign.TargetDate.DayNumber - last.DayNumber : null);
                 (result.TryGetValue(unitId, out var list) ? list : result[unitId] = []).Add(new UnitCampaign(campaign.Id, stageCount, rows, daysAhead));

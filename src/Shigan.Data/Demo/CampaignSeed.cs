@@ -144,7 +144,8 @@ public static class CampaignSeed
             int[] days = [notified, signed, handed, emptied];
             for (var s = 0; s < days.Length; s++)
             {
-                var at = At(start, days[s] - 1, 8 * 60 + 30 + (k * 7 % 600));
+                // Two stages on one day follow each other by a quarter of an hour, so the history reads in order.
+                var at = At(start, days[s] - 1, 8 * 60 + 30 + (k * 7 % 600) + (s * 15));
                 db.StageMoves.Add(new StageMove
                 {
                     Campaign = campaign,
@@ -221,9 +222,15 @@ public static class CampaignSeed
                 target.StageSinceUtc = At(start, 0, 9 * 60);
                 db.CampaignTargets.Add(target);
 
-                // About five surveyed a day for three weeks, building work trailing it; some households not reached yet.
+                // About six surveyed a day for three weeks; the builders start fewer a day than are surveyed, a toilet
+                // takes five to seven days to build, and the township accepts them as it can: each stage trails the one
+                // before by at least a day and runs at its own pace (about 4, 3.5 and 3 a day), so each has its own
+                // forecast. Some households are not reached yet.
                 var surveyed = 1 + (k / 6);
-                int[] reached = [surveyed, surveyed + 3 + (k % 4), surveyed + 9 + (k % 5), surveyed + 12 + (k % 3)];
+                var started = Math.Max(surveyed + 3 + (k % 4), 4 + (k * 2 / 9));
+                var built = Math.Max(started + 5 + (k % 3), 9 + (k * 2 / 7));
+                var accepted = Math.Max(built + 1 + (k % 2), 12 + (k / 3));
+                int[] reached = [surveyed, started, built, accepted];
                 for (var stage = 0; stage < reached.Length && reached[stage] <= days && k % 11 != 10; stage++)
                 {
                     var at = At(start, reached[stage] - 1, 9 * 60 + (k * 13 % 480));

@@ -26,7 +26,7 @@ public sealed record CampaignFigure(
 
 /// <summary>
 /// One campaign's figures per unit (a township, or a village within one), read as the contests' campaign indicators
-/// read them (<see cref="CampaignFacts.ByUnitAsync(ShiganDb, IReadOnlyList{SourceUnit}, DateTime, DateTime, int?, CancellationToken)"/>):
+/// read them (<see cref="CampaignFacts.ByUnitAsync(ShiganDb, IReadOnlyList{SourceUnit}, DateTime, DateTime, int?, DateTime?, CancellationToken)"/>):
 /// one query for both, so a unit's share on a sheet and here cannot differ.
 /// </summary>
 public static class CampaignFigures
@@ -46,7 +46,7 @@ public static class CampaignFigures
         var regions = await db.Regions.AsNoTracking().Where(r => units.Contains(r.Id)).Select(r => new { r.Id, r.Code, r.RegionPath }).ToListAsync(ct);
         var byUnit = await CampaignFacts.ByUnitAsync(
             db, [.. regions.Select(r => new SourceUnit(r.Id, r.RegionPath))],
-            ChinaTime.StartOf(from).UtcDateTime, ChinaTime.StartOf(to.AddDays(1)).UtcDateTime, campaignId, ct);
+            ChinaTime.StartOf(from).UtcDateTime, ChinaTime.StartOf(to.AddDays(1)).UtcDateTime, campaignId, null, ct);
         var stageCount = campaign.Stages.Count;
         return [.. regions.Select(region =>
         {

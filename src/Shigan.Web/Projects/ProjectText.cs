@@ -41,6 +41,7 @@ public static class ProjectText
         ProjectEventKind.MilestoneDone => "里程碑完成",
         ProjectEventKind.BlockerAdded => "新增堵点",
         ProjectEventKind.PhotosAdded => "上传照片",
+        ProjectEventKind.MilestoneReopened => "撤销里程碑完成",
         _ => "堵点销号",
     };
 }

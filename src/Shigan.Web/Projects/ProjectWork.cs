@@ -220,6 +220,35 @@ public sealed class ProjectWork(ShiganDb db, CurrentActor actor, TimeProvider cl
         return await SaveAsync(errors, ct);
     }
 
+    /// <summary>
+    /// Sets a milestone marked done by mistake (wrong milestone, wrong day) back to not done; the history keeps the day
+    /// it had, so the undo is as visible as the mark.
+    /// </summary>
+    public async Task<(ProjectOutcome Outcome, FieldErrors Errors)> ReopenMilestoneAsync(int id, int milestoneId, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var (project, refusal) = await FindAsync(id, ct);
+        if (refusal is { } no)
+        {
+            return (no, errors);
+        }
+
+        var milestone = await db.ProjectMilestones.SingleOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == id, ct);
+        if (milestone is null)
+        {
+            return (ProjectOutcome.NotFound, errors);
+        }
+
+        if (milestone.DoneDate is not { } was)
+        {
+            return (ProjectOutcome.Invalid, errors.Add("doneDate", "该里程碑尚未完成"));
+        }
+
+        milestone.DoneDate = null;
+        Record(project!, ProjectEventKind.MilestoneReopened, null, null, $"{milestone.Name} · {Day(was)}");
+        return await SaveAsync(errors, ct);
+    }
+
     public async Task<(ProjectOutcome Outcome, FieldErrors Errors)> AddBlockerAsync(int id, BlockerInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors().Required("note", input.Note, ProjectBlocker.TextMaxLength);

@@ -25,6 +25,7 @@ public static class ProjectsApi
         group.MapPost("/{projectId:int}/report", Report).RequireAuthorization(Policies.ManageProjects);
         group.MapPost("/{projectId:int}/milestones", AddMilestone).RequireAuthorization(Policies.ManageProjects);
         group.MapPost("/{projectId:int}/milestones/{milestoneId:int}/done", CompleteMilestone).RequireAuthorization(Policies.ManageProjects);
+        group.MapPost("/{projectId:int}/milestones/{milestoneId:int}/reopen", ReopenMilestone).RequireAuthorization(Policies.ManageProjects);
         group.MapPost("/{projectId:int}/blockers", AddBlocker).RequireAuthorization(Policies.ManageProjects);
         group.MapPost("/{projectId:int}/blockers/{blockerId:int}/resolve", ResolveBlocker).RequireAuthorization(Policies.ManageProjects);
         return api;
@@ -84,6 +85,14 @@ public static class ProjectsApi
         ProjectWork work, ShiganDb db, TimeProvider clock, int projectId, int milestoneId, MilestoneDoneInput input, IStringLocalizer<UiText> text, CancellationToken ct)
     {
         var (outcome, errors) = await work.CompleteMilestoneAsync(projectId, milestoneId, input, ct);
+        return await AnswerAsync(outcome, errors, db, clock, projectId, text, ct);
+    }
+
+    /// <summary>Undoes a milestone's "done" marked by mistake; the project's history keeps both steps.</summary>
+    public static async Task<Results<Ok<ProjectDetail>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> ReopenMilestone(
+        ProjectWork work, ShiganDb db, TimeProvider clock, int projectId, int milestoneId, IStringLocalizer<UiText> text, CancellationToken ct)
+    {
+        var (outcome, errors) = await work.ReopenMilestoneAsync(projectId, milestoneId, ct);
         return await AnswerAsync(outcome, errors, db, clock, projectId, text, ct);
     }
 

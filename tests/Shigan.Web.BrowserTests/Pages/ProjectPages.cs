@@ -15,6 +15,20 @@ public sealed class ProjectPages(IPage page)
 
     public FormModalPart ResolveForm => new(page, "resolve-form");
 
+    public ILocator Board => page.Locator("[data-test=project-board]");
+
+    public ILocator Milestone(string name) => page.Locator($"[data-test=milestone-row][data-milestone='{name}']");
+
+    /// <summary>The form asking the day a milestone was done.</summary>
+    public FormModalPart DoneForm => new(page, "milestone-done-form");
+
+    /// <summary>Undoes a milestone's done mark and confirms it.</summary>
+    public async Task UndoMilestoneAsync(string name)
+    {
+        await Milestone(name).Locator("[data-test=milestone-undo] a").ClickAsync();
+        await page.Locator(".ant-popover:not(.ant-popover-hidden)").GetByRole(AriaRole.Button, new() { Name = "撤销完成" }).ClickAsync();
+    }
+
     public ILocator Photos => page.Locator("[data-test=project-photos] [data-test=photo]");
 
     public ILocator PhotoError => page.Locator("[data-test=project-photos] [data-test=photo-error]");
