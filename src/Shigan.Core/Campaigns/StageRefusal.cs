@@ -18,4 +18,7 @@ public enum StageRefusal
 
     /// <summary>A compound or building: its progress is its households'.</summary>
     NotALeaf,
+
+    /// <summary>Dated before the target's last move: its history would no longer read in order.</summary>
+    BeforeLastMove,
 }

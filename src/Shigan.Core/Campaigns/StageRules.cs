@@ -36,6 +36,14 @@ public static class StageRules
         return string.IsNullOrWhiteSpace(reason) ? StageRefusal.ReasonRequired : StageRefusal.None;
     }
 
+    /// <summary>
+    /// A move dated in the past (a visit written up the next day) may not come before the target's last move: the
+    /// stage it would move from is the one it stands at now, so the history and the daily counts would no longer agree.
+    /// Refused rather than slotted in, as slotting in would rewrite the moves after it.
+    /// </summary>
+    public static StageRefusal CheckTime(DateTime atUtc, DateTime? lastMoveUtc) =>
+        lastMoveUtc is { } last && atUtc < last ? StageRefusal.BeforeLastMove : StageRefusal.None;
+
     public static StageMoveKind KindOf(int from, int to) => to > from ? StageMoveKind.Forward : StageMoveKind.Reversal;
 
     /// <summary>A stage named in a sheet or a form: its number (1-based), 0 for 未开始 or empty, null when unknown.</summary>

@@ -28,10 +28,10 @@ public static class CampaignExport
         var owners = CampaignRoles.MayReadOwners(actor.Role);
         var groups = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level != layout.Leaf)
             .ToDictionaryAsync(t => t.Id, t => new { t.Name, t.ParentId }, ct);
-        var leaves = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level == layout.Leaf)
-            .OrderBy(t => t.Key)
+        // In the list's order, numbers as numbers (2幢 before 10幢).
+        var leaves = (await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Level == layout.Leaf)
             .Select(t => new { t.Key, t.Name, t.ParentId, Unit = t.Region!.Name, t.Owner, t.Phone, t.People, t.Area, t.Stage, t.StageSinceUtc, Team = t.Team!.Name })
-            .ToListAsync(ct);
+            .ToListAsync(ct)).OrderBy(t => t.Key, NaturalOrder.Instance).ToList();
 
         IEnumerable<Dictionary<string, object?>> Rows()
         {

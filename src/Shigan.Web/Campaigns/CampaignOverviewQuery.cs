@@ -7,14 +7,15 @@ namespace Shigan.Web.Campaigns;
 
 /// <summary>
 /// The campaign page's figures, over the targets the caller sees: counts per stage, unit, team and building, the
-/// burn-up series, a forecast per stage, the targets stuck longest and the teams ranked. Counters kept by every save
-/// do the counting (targets by building, unit, team and stage, see <see cref="TargetCount"/>; the moves by day, see
-/// <see cref="StageDayCount"/>), so the page reads some thousands of rows whether a campaign has 2,000 households or
-/// 100,000 and a year of moves.
+/// burn-up series, a forecast per stage, the targets stuck longest in each stage and the teams ranked. Counters kept by
+/// every save do the counting (targets by building, unit, team and stage, see <see cref="TargetCount"/>; the moves by
+/// day, see <see cref="StageDayCount"/>), so the page reads some thousands of rows whether a campaign has 2,000
+/// households or 100,000 and a year of moves.
 /// </summary>
 public static class CampaignOverviewQuery
 {
-    public const int StuckShown = 10;
+    /// <summary>The targets stuck longest shown per stage not done (the issue: "in each stage").</summary>
+    public const int StuckShown = 5;
 
     /// <summary>The buildings furthest behind shown with the figures; the rest are paged (<see cref="BuildingProgressQuery"/>).</summary>
     public const int BehindShown = 20;
@@ -49,8 +50,9 @@ public static class CampaignOverviewQuery
             .GroupBy(c => new { c.RegionId, c.TeamId, c.Stage })
             .Select(g => new Cell(g.Key.RegionId, g.Key.TeamId == 0 ? null : g.Key.TeamId, g.Key.Stage, g.Sum(c => c.Count), g.Sum(c => c.People)))
             .ToListAsync(ct);
-        // Stage by stage, each the first few in the (CampaignId, Level, Stage, StageSinceUtc) index: a few rows read
-        // per stage, where one query over all unfinished stages sorts every unfinished household.
+        // Stage by stage (all but the last, done), each the first few in the (CampaignId, Level, Stage, StageSinceUtc)
+        // index: a few rows read per stage, where one query over all unfinished stages sorts every unfinished household.
+        // All are kept: the longest overall would be all of 未开始 while the later stages have theirs.
         var stuckRows = new List<StuckRow>();
         for (var stage = 0; stage < stageCount; stage++)
         {
@@ -61,7 +63,6 @@ public static class CampaignOverviewQuery
                 .ToListAsync(ct));
         }
 
-        stuckRows = [.. stuckRows.OrderBy(t => t.StageSinceUtc).ThenBy(t => t.Id).Take(StuckShown)];
         var groupNames = await BuildingProgressQuery.NamesAsync(db, campaignId, stuckRows.Where(t => t.ParentId is not null).Select(t => t.ParentId!.Value), ct);
         var behind = await BuildingProgressQuery.PageAsync(db, campaignId, leaf, stageCount, BuildingSort.Behind, 1, BehindShown, ct);
         var teams = await db.CampaignTeams.AsNoTracking().Where(t => t.CampaignId == campaignId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);

@@ -69,9 +69,13 @@ public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         // A visit written up later in the day or the next; never in the future, never before the campaign.
         var at = input.AtUtc is { } given ? DateTime.SpecifyKind(given.ToUniversalTime(), DateTimeKind.Utc) : now;
-        if (at > now.AddMinutes(5) || at < now.AddDays(-30))
+        if (at > now.AddMinutes(5))
         {
-            errors.Add("atUtc", "走访时间须在最近 30 天内，且不能晚于现在");
+            errors.Add("atUtc", "走访时间不能晚于现在");
+        }
+        else if (ChinaTime.DateOf(new DateTimeOffset(at, TimeSpan.Zero)) < await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.StartDate).SingleAsync(ct))
+        {
+            errors.Add("atUtc", "走访时间不能早于行动开始日期");
         }
 
         // Reaching the stage it already stands at is only a visit; a visit never takes a target back.
@@ -79,6 +83,10 @@ public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider c
         if (moves && Refusal(target!, stages!.Count, input.StageReached!.Value, null, forwardOnly: true) is { } message)
         {
             errors.Add("stageReached", message);
+        }
+        else if (moves && !errors.Any && StageRules.CheckTime(at, await LastMoveAsync(target!.Id, ct)) != StageRefusal.None)
+        {
+            errors.Add("atUtc", "该对象在此时间之后已变更过阶段：带阶段的走访不能早于上次阶段变更");
         }
 
         if (errors.Any)
@@ -103,7 +111,8 @@ public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider c
         db.CampaignVisits.Add(visit);
         if (moves)
         {
-            Move(target, input.StageReached!.Value, null);
+            // The move is dated as the visit, so the burn-up counts it on the day it happened.
+            Move(target, input.StageReached!.Value, null, at);
         }
 
         var (outcome, saveErrors) = await SaveAsync(errors, ct);
@@ -240,9 +249,12 @@ public sealed class CampaignWork(ShiganDb db, CurrentActor actor, TimeProvider c
         };
     }
 
-    private void Move(CampaignTarget target, int to, string? reason)
+    private async Task<DateTime?> LastMoveAsync(long targetId, CancellationToken ct) =>
+        await db.StageMoves.Where(m => m.TargetId == targetId).MaxAsync(m => (DateTime?)m.AtUtc, ct);
+
+    private void Move(CampaignTarget target, int to, string? reason, DateTime? atUtc = null)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = atUtc ?? clock.GetUtcNow().UtcDateTime;
         db.StageMoves.Add(new StageMove
         {
             CampaignId = target.CampaignId,

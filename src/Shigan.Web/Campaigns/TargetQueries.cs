@@ -54,22 +54,29 @@ public static class TargetQueries
                 : query.Where(t => t.Key.Contains(q));
         }
 
+        // Numbers in names in numeric order (龙头街/2号 before 龙头街/19号, 9幢 before 10幢), which neither database's
+        // text order gives and no stored column holds: the listed targets' keys (an id, a key and a team each) are read
+        // and the page picked here, by a partial sort; then only the page's rows are read in full.
         var (skip, take, number, pageSize) = Paging.Window(page, size);
-        var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderByDescending(t => t.TeamId != null && mine.Contains(t.TeamId.Value))
-            .ThenBy(t => t.Key)
+        var keys = await query.Select(t => new Listed(t.Id, t.Key, t.TeamId)).ToListAsync(ct);
+        var ids = keys
+            .OrderByDescending(k => k.TeamId is { } team && mine.Contains(team))
+            .ThenBy(k => k.Key, NaturalOrder.Instance)
+            .ThenBy(k => k.Id)
             .Skip(skip).Take(take)
-            .Select(t => new Row(t, t.Parent!.Name, t.Region!.Name, t.Team!.Name))
-            .ToListAsync(ct);
-        return new Page<TargetItem>([.. rows.Select(r => Item(r, campaign.Stages, mine, actor))], total, number, pageSize);
+            .Select(k => k.Id)
+            .ToList();
+        var rows = await db.CampaignTargets.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new Row(t, t.Parent!.Parent!.Name, t.Parent!.Name, t.Region!.Name, t.Team!.Name))
+            .ToDictionaryAsync(r => r.T.Id, ct);
+        return new Page<TargetItem>([.. ids.Where(rows.ContainsKey).Select(id => Item(rows[id], campaign.Stages, mine, actor))], keys.Count, number, pageSize);
     }
 
     public static async Task<TargetDetail?> GetAsync(ShiganDb db, CurrentActor actor, int campaignId, long targetId, CancellationToken ct = default)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
         var row = campaign is null ? null : await db.CampaignTargets.AsNoTracking().Where(t => t.Id == targetId && t.CampaignId == campaignId)
-            .Select(t => new Row(t, t.Parent!.Name, t.Region!.Name, t.Team!.Name)).SingleOrDefaultAsync(ct);
+            .Select(t => new Row(t, t.Parent!.Parent!.Name, t.Parent!.Name, t.Region!.Name, t.Team!.Name)).SingleOrDefaultAsync(ct);
         if (row is null)
         {
             return null;
@@ -91,14 +98,23 @@ public static class TargetQueries
             ? await db.CampaignTeamMembers.Where(m => m.UserId == me && m.Team!.CampaignId == campaignId).Select(m => m.TeamId).Distinct().ToListAsync(ct)
             : [];
 
-    private sealed record Row(CampaignTarget T, string? Group, string Unit, string? Team);
+    private sealed record Listed(long Id, string Key, int? TeamId);
+
+    // Top is the parent's parent (a building's compound), when there is one.
+    private sealed record Row(CampaignTarget T, string? Top, string? Parent, string Unit, string? Team);
+
+    /// <summary>
+    /// The target's groups as a person names it: compound and building (老街小区 1幢), or its hamlet or river alone. The
+    /// building alone ("1幢") would name the same households in every compound.
+    /// </summary>
+    private static string Group(Row r) => string.Join(" ", new[] { r.Top, r.Parent }.Where(n => !string.IsNullOrEmpty(n)));
 
     private static TargetItem Item(Row r, IReadOnlyList<string> stages, List<int> mine, CurrentActor actor)
     {
         var clear = CampaignRoles.MayReadOwners(actor.Role);
         var t = r.T;
         return new TargetItem(
-            t.Id, t.Key, t.Name, r.Group ?? "", t.Level, r.Unit,
+            t.Id, t.Key, t.Name, Group(r), t.Level, r.Unit,
             clear ? t.Owner : Blank(PersonNames.Mask(t.Owner)),
             clear ? t.Phone : Blank(PhoneNumbers.Mask(t.Phone)),
             t.People, t.Area, t.Stage, StageRules.Name(stages, t.Stage), t.StageSinceUtc, t.TeamId, r.Team,

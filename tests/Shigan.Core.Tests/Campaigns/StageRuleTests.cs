@@ -35,6 +35,16 @@ public sealed class StageRuleTests
         Assert.Equal(StageRefusal.NoChange, StageRules.Check(2, 2, 4, isLeaf: true, mayReverse: true, reason: null));
 
     [Fact]
+    public void A_move_dated_before_the_last_move_is_refused_and_one_after_it_or_at_it_is_not()
+    {
+        var last = new DateTime(2026, 11, 20, 2, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(StageRefusal.BeforeLastMove, StageRules.CheckTime(last.AddMinutes(-1), last));
+        Assert.Equal(StageRefusal.None, StageRules.CheckTime(last, last));
+        Assert.Equal(StageRefusal.None, StageRules.CheckTime(last.AddDays(1), last));
+        Assert.Equal(StageRefusal.None, StageRules.CheckTime(last.AddDays(-30), null));
+    }
+
+    [Fact]
     public void A_building_does_not_move_its_progress_is_its_households() =>
         Assert.Equal(StageRefusal.NotALeaf, StageRules.Check(0, 1, 4, isLeaf: false, mayReverse: true, reason: null));
 

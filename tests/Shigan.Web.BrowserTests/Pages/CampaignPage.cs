@@ -24,6 +24,23 @@ public sealed class CampaignPage(IPage page)
 
     public FormModalPart VisitForm => new(page, "visit-form");
 
+    /// <summary>The visit's date and time field (China time, yyyy-MM-ddTHH:mm).</summary>
+    public ILocator VisitAt => page.Locator("[data-test=visit-at]");
+
+    /// <summary>The heading of the per-group table: 各楼幢, 各自然村 …</summary>
+    public ILocator GroupsTitle => page.Locator("[data-test=groups-title]");
+
+    public ILocator SearchBox => page.Locator("[data-test=targets-search] input");
+
+    /// <summary>The stages of the "stuck longest" table, in order, each with its own targets.</summary>
+    public ILocator StuckStageNames => page.Locator("[data-test=stuck-stage-name]");
+
+    public ILocator StuckIn(string stage) => page.Locator("[data-test=stuck-stage]")
+        .Filter(new() { Has = page.Locator("[data-test=stuck-stage-name]", new() { HasTextString = stage }) })
+        .Locator("[data-test=stuck-target]");
+
+    public ILocator TargetNames => page.Locator("[data-test=targets-table] [data-test=target-name]");
+
     public async Task GotoAsync(int campaignId)
     {
         await page.GotoAsync($"/campaigns/{campaignId}");

@@ -103,6 +103,47 @@ public sealed class CampaignDemoTests(CampaignDemoApp app) : IClassFixture<Campa
     }
 
     [Fact]
+    public async Task Every_household_of_the_housing_campaign_is_listed_under_a_name_of_its_own()
+    {
+        var admin = await app.SessionAsync("admin");
+        var id = (await admin.GetJsonAsync("/api/campaigns")).Items().Single(c => c.GetProperty("name").GetString() == CampaignSeed.HousingName).GetProperty("id").GetInt32();
+        var labels = new List<string>();
+        for (var page = 1; page <= 11; page++)
+        {
+            labels.AddRange((await admin.GetJsonAsync($"/api/campaigns/{id}/targets?pageSize=200&page={page}")).Items()
+                .Select(t => $"{t.GetProperty("group").GetString()} {t.GetProperty("name").GetString()}"));
+        }
+
+        // "1幢 1单元101" alone stood for a household in each of eight compounds.
+        Assert.Equal(2111, labels.Count);
+        Assert.Equal(labels.Count, labels.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task The_toilet_campaign_shows_the_households_stuck_longest_in_each_stage_not_only_the_first()
+    {
+        var staff = await app.SessionAsync("qiuchuan.staff");
+        var id = Assert.Single((await staff.GetJsonAsync("/api/campaigns")).Items()).GetProperty("id").GetInt32();
+        var overview = await staff.OverviewAsync(id);
+        var total = overview.GetProperty("total").GetInt32();
+        var reached = overview.GetProperty("reached").EnumerateArray().Select(r => r.GetInt32()).ToList();
+        var stuck = overview.GetProperty("stuck").EnumerateArray()
+            .Select(s => (Stage: s.GetProperty("stage").GetInt32(), Days: s.GetProperty("days").GetInt32())).ToList();
+
+        // How many stand at each stage not done: up to five of each, the longest first; none of those done.
+        var standing = Enumerable.Range(0, reached.Count).Select(s => (s == 0 ? total : reached[s - 1]) - reached[s]).ToList();
+        Assert.True(standing.Count(n => n > 0) > 1, "the demo has households at more than one stage under way");
+        for (var stage = 0; stage < reached.Count; stage++)
+        {
+            var own = stuck.Where(s => s.Stage == stage).Select(s => s.Days).ToList();
+            Assert.Equal(Math.Min(5, standing[stage]), own.Count);
+            Assert.Equal(own.OrderDescending(), own);
+        }
+
+        Assert.DoesNotContain(stuck, s => s.Stage == reached.Count);
+    }
+
+    [Fact]
     public async Task Contest_figures_give_each_street_its_share_signed_and_moved_out_and_days_ahead()
     {
         await using var scope = app.Services.CreateAsyncScope();
