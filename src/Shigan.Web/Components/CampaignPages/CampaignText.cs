@@ -13,16 +13,16 @@ public static class CampaignText
         _ => "自定义",
     };
 
-    /// <summary>The heading of the table per group above a target, in the template's own level (its sheet's column).</summary>
-    public static string Groups(CampaignTemplate template) => CampaignTemplates.Layout(template).Groups[^1].Level switch
+    /// <summary>The heading of the table per group above a target, in the campaign's own level (its sheet's column).</summary>
+    public static string Groups(TargetLayout layout) => CampaignTemplates.Layout(layout).Groups[^1].Level switch
     {
         TargetLevel.Hamlet => "各自然村",
         TargetLevel.River => "各河道",
         _ => "各楼幢",
     };
 
-    /// <summary>What the targets' search looks in (their key: the groups' names and their own; the owner), in the template's words.</summary>
-    public static string SearchHint(CampaignTemplate template) => CampaignTemplates.Layout(template).Groups[^1].Level switch
+    /// <summary>What the targets' search looks in (their key: the groups' names and their own; the owner), in the campaign's words.</summary>
+    public static string SearchHint(TargetLayout layout) => CampaignTemplates.Layout(layout).Groups[^1].Level switch
     {
         TargetLevel.Hamlet => "搜索自然村、户号或户主",
         TargetLevel.River => "搜索河道、河段或负责人",
