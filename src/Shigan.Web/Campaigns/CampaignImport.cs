@@ -58,10 +58,16 @@ public sealed class CampaignImport(ShiganDb db, CurrentActor actor, TimeProvider
             return (WorkOutcome.Invalid, null, errors);
         }
 
-        var required = layout.Groups.Select(g => g.Header).Append(layout.LeafHeader).Concat(onlyUnit is null ? [SheetColumns.Unit] : []);
+        var required = layout.Groups.Select(g => g.Header).Append(layout.LeafHeader).Concat(onlyUnit is null ? [SheetColumns.Unit] : []).ToList();
         foreach (var missing in required.Where(c => !columns.Contains(c)))
         {
             errors.Add(new ImportError(1, missing, "缺少这一列"));
+        }
+
+        // Not one of them: most often a ledger with its title above the column names.
+        if (!required.Any(columns.Contains))
+        {
+            errors.Add(new ImportError(1, "", "第一行应为列名；如表格上方有标题行，请删去后再导入"));
         }
 
         if (errors.Count > 0)

@@ -267,6 +267,25 @@ public sealed class CampaignImportTests(ShiganApp app) : IClassFixture<ShiganApp
         var problem = await RefusedAsync(staff, campaign, Sheet([row]));
 
         Assert.Contains((1, "房号", "缺少这一列"), problem);
+        // The other columns are there: no talk of title rows.
+        Assert.DoesNotContain(problem, p => p.Message.Contains("标题行", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_ledger_with_its_title_above_the_column_names_is_told_to_drop_the_title_row()
+    {
+        var (staff, campaign) = await CampaignAsync("带标题的台账");
+        // As a ledger is often kept: its title in the first row, the column names under it.
+        var title = "老街小区危旧房改造台账（2026年11月）";
+        var sheet = Sheet([
+            new Dictionary<string, object?>(StringComparer.Ordinal) { [title] = "小区" },
+            new Dictionary<string, object?>(StringComparer.Ordinal) { [title] = "老街小区" },
+        ]);
+
+        var problem = await RefusedAsync(staff, campaign, sheet);
+
+        Assert.Contains((1, "", "第一行应为列名；如表格上方有标题行，请删去后再导入"), problem);
+        Assert.Contains((1, "房号", "缺少这一列"), problem);
     }
 
     [Fact]
