@@ -60,6 +60,7 @@ public sealed partial class AuthorizationMatrixTests(ShiganApp app) : IClassFixt
         ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/correct"] = ContestRules.CanManage,
         ["POST /api/contests/{contestId:int}/sheets/{sheetId:int}/freeze"] = ContestRules.CanManage,
         ["POST /api/campaigns/"] = r => CampaignRoles.MayManage(r),
+        ["PUT /api/campaigns/{campaignId:int}"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/teams"] = r => CampaignRoles.MayManage(r),
         ["POST /api/campaigns/{campaignId:int}/teams/{teamId:int}/members"] = r => CampaignRoles.MayManage(r),
         ["DELETE /api/campaigns/{campaignId:int}/teams/{teamId:int}/members/{memberId:int}"] = r => CampaignRoles.MayManage(r),

@@ -165,6 +165,8 @@ public sealed class ScopeTests(ShiganApp app) : IClassFixture<ShiganApp>
         ["POST /api/campaigns/"] = new(Expect.Refused, _ => "/api/campaigns",
             t => new { name = "越权行动", template = "DilapidatedHousing", regionIds = new[] { t.Township }, startDate = "2026-11-01", targetDate = "2026-12-01" }),
         ["GET /api/campaigns/{campaignId:int}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}"),
+        ["PUT /api/campaigns/{campaignId:int}"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}",
+            _ => new { name = "越权改名", startDate = "2026-01-01", targetDate = "2026-12-31" }),
         ["GET /api/campaigns/{campaignId:int}/overview"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/overview"),
         ["GET /api/campaigns/{campaignId:int}/groups"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/groups"),
         ["GET /api/campaigns/{campaignId:int}/targets"] = new(Expect.Hidden, t => $"/api/campaigns/{t.Campaign}/targets"),

@@ -2,6 +2,9 @@ using Shigan.Core.Campaigns;
 
 namespace Shigan.Web.Campaigns;
 
+/// <summary>A campaign's name and dates as corrected by its manager; <paramref name="Version"/> as last read.</summary>
+public sealed record CampaignEdit(string? Name, DateOnly? StartDate, DateOnly? TargetDate, int? Version);
+
 /// <summary>A new campaign; <paramref name="Layout"/> is a custom campaign's (a template brings its own).</summary>
 public sealed record CampaignInput(
     string? Name, CampaignTemplate? Template, List<int>? RegionIds, DateOnly? StartDate, DateOnly? TargetDate, List<string>? Stages, TargetLayout? Layout = null);

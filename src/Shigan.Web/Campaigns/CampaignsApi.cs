@@ -24,6 +24,7 @@ public static class CampaignsApi
         group.MapGet("/", List);
         group.MapPost("/", Create).RequireAuthorization(Policies.ManageCampaigns);
         group.MapGet("/{campaignId:int}", Get);
+        group.MapPut("/{campaignId:int}", Edit).RequireAuthorization(Policies.ManageCampaigns);
         group.MapGet("/{campaignId:int}/overview", Overview);
         group.MapGet("/{campaignId:int}/groups", Buildings);
         group.MapGet("/{campaignId:int}/targets", Targets);
@@ -57,6 +58,20 @@ public static class CampaignsApi
         return campaign is null
             ? TypedResults.ValidationProblem(errors.Localized(text))
             : TypedResults.Created($"/api/campaigns/{campaign.Id}", campaign);
+    }
+
+    public static async Task<Results<Ok<CampaignItem>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Edit(
+        ShiganDb db, CurrentActor actor, int campaignId, CampaignEdit input, IStringLocalizer<UiText> text, CancellationToken ct)
+    {
+        var (outcome, campaign, errors) = await CampaignCommands.EditAsync(db, actor, campaignId, input, ct);
+        return outcome switch
+        {
+            WorkOutcome.NotFound => TypedResults.NotFound(),
+            WorkOutcome.Forbidden => TypedResults.Forbid(),
+            WorkOutcome.Invalid => TypedResults.ValidationProblem(errors.Localized(text)),
+            WorkOutcome.Conflict => TypedResults.Problem(new HttpValidationProblemDetails(errors.Localized(text)) { Status = StatusCodes.Status409Conflict, Title = "Conflict" }),
+            _ => TypedResults.Ok(campaign!),
+        };
     }
 
     public static async Task<Results<Ok<CampaignItem>, NotFound>> Get(ShiganDb db, int campaignId, CancellationToken ct) =>
