@@ -323,6 +323,11 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("character varying(80)")
                         .UseCollation("C");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<int>("Stage")
                         .HasColumnType("integer");
 
@@ -348,6 +353,9 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "Level", "SortKey", "Id")
+                        .HasDatabaseName("IX_CampaignTargets_SortKey");
 
                     b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
                         .HasDatabaseName("IX_CampaignTargets_Stuck");
