@@ -334,11 +334,11 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("CampaignId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "Level", "SortKey", "Id")
-                        .HasDatabaseName("IX_CampaignTargets_SortKey");
-
                     b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
                         .HasDatabaseName("IX_CampaignTargets_Stuck");
+
+                    b.HasIndex("CampaignId", "Level", "SortKey", "Id", "RegionPath", "TeamId")
+                        .HasDatabaseName("IX_CampaignTargets_SortKey");
 
                     b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
                         .HasDatabaseName("IX_CampaignTargets_Counts");

@@ -55,7 +55,7 @@ public static class TargetQueries
         }
 
         // The caller's own team's first, then the rest; each part in numeric order of the names (2幢 before 10幢) by
-        // the stored sort key, paged by the database from the (CampaignId, Level, SortKey, Id) index.
+        // the stored sort key, paged by the database from IX_CampaignTargets_SortKey.
         var (skip, take, number, pageSize) = Paging.Window(page, size);
         var total = await query.CountAsync(ct);
         var ours = query.Where(t => t.TeamId != null && mine.Contains(t.TeamId.Value));
@@ -64,20 +64,27 @@ public static class TargetQueries
         var rows = new List<Row>(take);
         if (skip < oursCount)
         {
-            rows.AddRange(await Rows(ours, skip, take).ToListAsync(ct));
+            rows.AddRange(await PageAsync(db, ours, skip, take, ct));
         }
 
         if (rows.Count < take && !filter.Mine)
         {
-            rows.AddRange(await Rows(mine.Count == 0 ? query : rest, Math.Max(0, skip - oursCount), take - rows.Count).ToListAsync(ct));
+            rows.AddRange(await PageAsync(db, mine.Count == 0 ? query : rest, Math.Max(0, skip - oursCount), take - rows.Count, ct));
         }
 
         return new Page<TargetItem>([.. rows.Select(r => Item(r, campaign.Stages, mine, actor))], total, number, pageSize);
     }
 
-    private static IQueryable<Row> Rows(IQueryable<CampaignTarget> targets, int skip, int take) =>
-        targets.OrderBy(t => t.SortKey).ThenBy(t => t.Id).Skip(skip).Take(take)
-            .Select(t => new Row(t, t.Parent!.Parent!.Name, t.Parent!.Name, t.Region!.Name, t.Team!.Name));
+    // The page's ids first, from the index alone; then only those rows in full (a page of whole rows would have
+    // SQLite sort every household instead).
+    private static async Task<List<Row>> PageAsync(ShiganDb db, IQueryable<CampaignTarget> targets, int skip, int take, CancellationToken ct)
+    {
+        var ids = await targets.OrderBy(t => t.SortKey).ThenBy(t => t.Id).Skip(skip).Take(take).Select(t => t.Id).ToListAsync(ct);
+        var rows = await db.CampaignTargets.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new Row(t, t.Parent!.Parent!.Name, t.Parent!.Name, t.Region!.Name, t.Team!.Name))
+            .ToDictionaryAsync(r => r.T.Id, ct);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
 
     public static async Task<TargetDetail?> GetAsync(ShiganDb db, CurrentActor actor, int campaignId, long targetId, CancellationToken ct = default)
     {

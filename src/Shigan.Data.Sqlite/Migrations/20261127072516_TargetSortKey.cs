@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Shigan.Data.Postgres.Migrations
+namespace Shigan.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class TargetSortKey : Migration
@@ -13,15 +13,14 @@ namespace Shigan.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "SortKey",
                 table: "CampaignTargets",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
-                defaultValue: "",
-                collation: "C");
+                defaultValue: "");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CampaignTargets_SortKey",
                 table: "CampaignTargets",
-                columns: new[] { "CampaignId", "Level", "SortKey", "Id" });
+                columns: new[] { "CampaignId", "Level", "SortKey", "Id", "RegionPath", "TeamId" });
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Shigan.Data;
 namespace Shigan.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShiganDb))]
-    [Migration("20261127071339_TargetSortKey")]
+    [Migration("20261127072529_TargetSortKey")]
     partial class TargetSortKey
     {
         /// <inheritdoc />
@@ -357,11 +357,11 @@ namespace Shigan.Data.Postgres.Migrations
                     b.HasIndex("CampaignId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "Level", "SortKey", "Id")
-                        .HasDatabaseName("IX_CampaignTargets_SortKey");
-
                     b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
                         .HasDatabaseName("IX_CampaignTargets_Stuck");
+
+                    b.HasIndex("CampaignId", "Level", "SortKey", "Id", "RegionPath", "TeamId")
+                        .HasDatabaseName("IX_CampaignTargets_SortKey");
 
                     b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
                         .HasDatabaseName("IX_CampaignTargets_Counts");

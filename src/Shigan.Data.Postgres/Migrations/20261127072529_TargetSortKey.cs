@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Shigan.Data.Sqlite.Migrations
+namespace Shigan.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class TargetSortKey : Migration
@@ -13,14 +13,15 @@ namespace Shigan.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "SortKey",
                 table: "CampaignTargets",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "",
+                collation: "C");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CampaignTargets_SortKey",
                 table: "CampaignTargets",
-                columns: new[] { "CampaignId", "Level", "SortKey", "Id" });
+                columns: new[] { "CampaignId", "Level", "SortKey", "Id", "RegionPath", "TeamId" });
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Shigan.Data;
 namespace Shigan.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShiganDb))]
-    [Migration("20261127071332_TargetSortKey")]
+    [Migration("20261127072516_TargetSortKey")]
     partial class TargetSortKey
     {
         /// <inheritdoc />
@@ -337,11 +337,11 @@ namespace Shigan.Data.Sqlite.Migrations
                     b.HasIndex("CampaignId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "Level", "SortKey", "Id")
-                        .HasDatabaseName("IX_CampaignTargets_SortKey");
-
                     b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
                         .HasDatabaseName("IX_CampaignTargets_Stuck");
+
+                    b.HasIndex("CampaignId", "Level", "SortKey", "Id", "RegionPath", "TeamId")
+                        .HasDatabaseName("IX_CampaignTargets_SortKey");
 
                     b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
                         .HasDatabaseName("IX_CampaignTargets_Counts");
