@@ -173,6 +173,8 @@ public class ShiganDb(DbContextOptions<ShiganDb> options, ICurrentActor actor, T
         {
             builder.Entity<CaseCount>().Property(c => c.TownshipPath).UseCollation("C");
             builder.Entity<CaseDayCount>().Property(c => c.TownshipPath).UseCollation("C");
+            // Its ordinal order is the households' numeric order (NaturalOrder.SortKey); a locale's order is not.
+            builder.Entity<CampaignTarget>().Property(t => t.SortKey).UseCollation("C");
         }
     }
 

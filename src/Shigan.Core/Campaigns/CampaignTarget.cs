@@ -21,7 +21,21 @@ public sealed class CampaignTarget : IInRegion
     public Campaign? Campaign { get; set; }
 
     /// <summary>Its place in the sheet, e.g. 定阳小区/5幢/1单元/301: a re-import finds it by this.</summary>
-    public required string Key { get; set; }
+    public required string Key
+    {
+        get;
+        set
+        {
+            field = value;
+            SortKey = NaturalOrder.SortKey(value);
+        }
+    }
+
+    /// <summary>
+    /// The key as the list orders it (<see cref="NaturalOrder.SortKey"/>: 2幢 before 10幢), kept with it so the
+    /// database sorts and pages the list from an index.
+    /// </summary>
+    public string SortKey { get; private set; } = "";
 
     public long? ParentId { get; set; }
 

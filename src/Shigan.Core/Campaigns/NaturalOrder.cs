@@ -7,6 +7,9 @@ namespace Shigan.Core.Campaigns;
 /// </summary>
 public sealed class NaturalOrder : IComparer<string>
 {
+    /// <summary>Digits a run of a <see cref="SortKey"/> is padded to: house and building numbers are far shorter.</summary>
+    public const int NumberWidth = 10;
+
     public static readonly NaturalOrder Instance = new();
 
     private NaturalOrder()
@@ -59,5 +62,37 @@ public sealed class NaturalOrder : IComparer<string>
 
         var rest = (x.Length - i).CompareTo(y.Length - j);
         return rest != 0 ? rest : string.CompareOrdinal(x, y);
+    }
+
+    /// <summary>
+    /// The text whose ordinal (bytewise) order is this order, so a database can sort and index it: every run of
+    /// digits without its leading zeros, left-padded with zeros to <see cref="NumberWidth"/> (龙头街/2号 becomes
+    /// 龙头街/0000000002号). A run longer than that is kept as it is. Equal numbers written differently (07, 7) get the
+    /// same key; the list breaks the tie by id.
+    /// </summary>
+    public static string SortKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var sorted = new System.Text.StringBuilder(key.Length + 16);
+        var i = 0;
+        while (i < key.Length)
+        {
+            if (!char.IsAsciiDigit(key[i]))
+            {
+                sorted.Append(key[i++]);
+                continue;
+            }
+
+            var start = i;
+            while (i < key.Length && char.IsAsciiDigit(key[i]))
+            {
+                i++;
+            }
+
+            var number = key.AsSpan(start, i - start).TrimStart('0');
+            sorted.Append('0', Math.Max(0, NumberWidth - number.Length)).Append(number);
+        }
+
+        return sorted.ToString();
     }
 }

@@ -323,6 +323,11 @@ namespace Shigan.Data.Postgres.Migrations
                         .HasColumnType("character varying(80)")
                         .UseCollation("C");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<int>("Stage")
                         .HasColumnType("integer");
 
@@ -351,6 +356,9 @@ namespace Shigan.Data.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
                         .HasDatabaseName("IX_CampaignTargets_Stuck");
+
+                    b.HasIndex("CampaignId", "Level", "SortKey", "Id", "RegionPath", "TeamId")
+                        .HasDatabaseName("IX_CampaignTargets_SortKey");
 
                     b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
                         .HasDatabaseName("IX_CampaignTargets_Counts");

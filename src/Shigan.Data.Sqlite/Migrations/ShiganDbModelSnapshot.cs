@@ -304,6 +304,10 @@ namespace Shigan.Data.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
 
@@ -332,6 +336,9 @@ namespace Shigan.Data.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "Level", "Stage", "StageSinceUtc", "Id")
                         .HasDatabaseName("IX_CampaignTargets_Stuck");
+
+                    b.HasIndex("CampaignId", "Level", "SortKey", "Id", "RegionPath", "TeamId")
+                        .HasDatabaseName("IX_CampaignTargets_SortKey");
 
                     b.HasIndex("CampaignId", "Level", "ParentId", "RegionId", "TeamId", "Stage", "People", "RegionPath")
                         .HasDatabaseName("IX_CampaignTargets_Counts");

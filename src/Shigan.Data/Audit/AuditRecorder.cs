@@ -16,7 +16,7 @@ internal static class AuditRecorder
     // Secrets are recorded as changed, never with their values, and so are a photo's bytes (its hash is recorded);
     // stamps change on every save and say nothing.
     private static readonly HashSet<string> Hidden = ["PasswordHash", "KeyHash", "Content"];
-    private static readonly HashSet<string> Skipped = ["ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail"];
+    private static readonly HashSet<string> Skipped = ["ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail", "SortKey"];
 
     // Chinese stays readable in the stored JSON.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

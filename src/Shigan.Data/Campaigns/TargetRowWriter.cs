@@ -24,12 +24,12 @@ public static class TargetRowWriter
     // Chinese as it is (a third of the size escaped): both databases read UTF-8 JSON; quotes and controls stay escaped.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private const string Columns = "\"CampaignId\", \"Key\", \"ParentId\", \"Level\", \"Name\", \"RegionId\", \"RegionPath\", \"Owner\", \"Phone\", \"People\", \"Area\", \"Stage\", \"StageSinceUtc\", \"TeamId\", \"Version\"";
+    private const string Columns = "\"CampaignId\", \"Key\", \"ParentId\", \"Level\", \"Name\", \"RegionId\", \"RegionPath\", \"Owner\", \"Phone\", \"People\", \"Area\", \"Stage\", \"StageSinceUtc\", \"TeamId\", \"Version\", \"SortKey\"";
 
     private const string SqliteInsert = $"""
         INSERT INTO "CampaignTargets" ({Columns})
         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
-               value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14
+               value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15
         FROM json_each(@rows)
         RETURNING "Id", "CampaignId", "Key"
         """;
@@ -37,7 +37,8 @@ public static class TargetRowWriter
     private const string PostgresInsert = $"""
         INSERT INTO "CampaignTargets" ({Columns})
         SELECT (e ->> 0)::integer, e ->> 1, (e ->> 2)::bigint, (e ->> 3)::integer, e ->> 4, (e ->> 5)::integer, e ->> 6, e ->> 7, e ->> 8,
-               (e ->> 9)::integer, (e ->> 10)::numeric, (e ->> 11)::integer, (e ->> 12)::timestamptz, (e ->> 13)::integer, (e ->> 14)::integer
+               (e ->> 9)::integer, (e ->> 10)::numeric, (e ->> 11)::integer, (e ->> 12)::timestamptz, (e ->> 13)::integer, (e ->> 14)::integer,
+               e ->> 15
         FROM json_array_elements(@rows::json) AS e
         RETURNING "Id", "CampaignId", "Key"
         """;
@@ -257,7 +258,7 @@ public static class TargetRowWriter
     private static object?[] Row(CampaignTarget t, bool sqlite) =>
     [
         t.CampaignId, t.Key, t.ParentId, (int)t.Level, t.Name, t.RegionId, t.RegionPath, t.Owner, t.Phone, t.People,
-        Area(t.Area, sqlite), t.Stage, Instant(t.StageSinceUtc, sqlite), t.TeamId, t.Version,
+        Area(t.Area, sqlite), t.Stage, Instant(t.StageSinceUtc, sqlite), t.TeamId, t.Version, t.SortKey,
     ];
 
     private static object?[] Update(TargetUpdate u, bool sqlite) =>

@@ -54,22 +54,36 @@ public static class TargetQueries
                 : query.Where(t => t.Key.Contains(q));
         }
 
-        // Numbers in names in numeric order (龙头街/2号 before 龙头街/19号, 9幢 before 10幢), which neither database's
-        // text order gives and no stored column holds: the listed targets' keys (an id, a key and a team each) are read
-        // and the page picked here, by a partial sort; then only the page's rows are read in full.
+        // The caller's own team's first, then the rest; each part in numeric order of the names (2幢 before 10幢) by
+        // the stored sort key, paged by the database from IX_CampaignTargets_SortKey.
         var (skip, take, number, pageSize) = Paging.Window(page, size);
-        var keys = await query.Select(t => new Listed(t.Id, t.Key, t.TeamId)).ToListAsync(ct);
-        var ids = keys
-            .OrderByDescending(k => k.TeamId is { } team && mine.Contains(team))
-            .ThenBy(k => k.Key, NaturalOrder.Instance)
-            .ThenBy(k => k.Id)
-            .Skip(skip).Take(take)
-            .Select(k => k.Id)
-            .ToList();
+        var total = await query.CountAsync(ct);
+        var ours = query.Where(t => t.TeamId != null && mine.Contains(t.TeamId.Value));
+        var rest = query.Where(t => t.TeamId == null || !mine.Contains(t.TeamId.Value));
+        var oursCount = mine.Count == 0 ? 0 : filter.Mine ? total : await ours.CountAsync(ct);
+        var rows = new List<Row>(take);
+        if (skip < oursCount)
+        {
+            rows.AddRange(await PageAsync(db, ours, skip, take, ct));
+        }
+
+        if (rows.Count < take && !filter.Mine)
+        {
+            rows.AddRange(await PageAsync(db, mine.Count == 0 ? query : rest, Math.Max(0, skip - oursCount), take - rows.Count, ct));
+        }
+
+        return new Page<TargetItem>([.. rows.Select(r => Item(r, campaign.Stages, mine, actor))], total, number, pageSize);
+    }
+
+    // The page's ids first, from the index alone; then only those rows in full (a page of whole rows would have
+    // SQLite sort every household instead).
+    private static async Task<List<Row>> PageAsync(ShiganDb db, IQueryable<CampaignTarget> targets, int skip, int take, CancellationToken ct)
+    {
+        var ids = await targets.OrderBy(t => t.SortKey).ThenBy(t => t.Id).Skip(skip).Take(take).Select(t => t.Id).ToListAsync(ct);
         var rows = await db.CampaignTargets.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new Row(t, t.Parent!.Parent!.Name, t.Parent!.Name, t.Region!.Name, t.Team!.Name))
             .ToDictionaryAsync(r => r.T.Id, ct);
-        return new Page<TargetItem>([.. ids.Where(rows.ContainsKey).Select(id => Item(rows[id], campaign.Stages, mine, actor))], keys.Count, number, pageSize);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 
     public static async Task<TargetDetail?> GetAsync(ShiganDb db, CurrentActor actor, int campaignId, long targetId, CancellationToken ct = default)
@@ -97,8 +111,6 @@ public static class TargetQueries
         actor.UserId is { } me
             ? await db.CampaignTeamMembers.Where(m => m.UserId == me && m.Team!.CampaignId == campaignId).Select(m => m.TeamId).Distinct().ToListAsync(ct)
             : [];
-
-    private sealed record Listed(long Id, string Key, int? TeamId);
 
     // Top is the parent's parent (a building's compound), when there is one.
     private sealed record Row(CampaignTarget T, string? Top, string? Parent, string Unit, string? Team);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Shigan.Data;
+using Shigan.Data.Campaigns;
 using Shigan.Data.Postgres;
 using Shigan.Data.Sqlite;
 using Shigan.Web.Cases;
@@ -65,10 +66,14 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations; SQLite also switches to WAL so readers never wait for the writer.</summary>
+    /// <summary>
+    /// Applies pending migrations, then fills what SQL alone could not (the sort keys of targets saved before
+    /// migration TargetSortKey); SQLite also switches to WAL so readers never wait for the writer.
+    /// </summary>
     public static async Task MigrateAsync(ShiganDb db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        await TargetSortKeys.FillAsync(db, ct);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -35,6 +35,22 @@ public sealed class ScopeIndexTests(ChangshanDatabase changshan) : IClassFixture
     }
 
     [Fact]
+    public async Task On_postgresql_the_households_sort_key_compares_bytewise()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            return; // SQLite compares text bytewise by default
+        }
+
+        // Its ordinal order is the numeric order of the names (2幢 before 10幢); a locale's order would not be.
+        await using var db = changshan.OpenAsSystem();
+        var collations = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name || ':' || coalesce(collation_name, 'default') AS \"Value\" FROM information_schema.columns WHERE column_name = 'SortKey' ORDER BY table_name").ToListAsync();
+
+        Assert.Equal(["CampaignTargets:C"], collations);
+    }
+
+    [Fact]
     public async Task On_sqlite_a_scoped_query_searches_the_path_index_instead_of_scanning()
     {
         if (TestDatabase.IsPostgres)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Shigan.Testing;
+using Shigan.Web.Hosting;
 using Shigan.Web.Tests.Support;
 using static Shigan.Web.Tests.Support.CampaignCalls;
 
@@ -71,5 +73,35 @@ public sealed class TargetListTests(ShiganApp app) : IClassFixture<ShiganApp>
         }
 
         Assert.Equal(expected, paged);
+    }
+
+    [Fact]
+    public async Task Households_saved_before_the_sort_key_existed_are_listed_in_numeric_order_after_migrating()
+    {
+        var staff = await app.SessionAsync("qiuchuan.staff");
+        var campaign = await staff.CreateHousingAsync("旧库门牌", await app.RegionIdAsync(Places.Qiuchuan));
+        using (var import = await staff.ImportAsync(campaign, Sheet(
+        [
+            Household("龙头街小区", "10幢", "1单元", "101"),
+            Household("龙头街小区", "2幢", "1单元", "1001"),
+            Household("龙头街小区", "2幢", "1单元", "901"),
+            Household("龙头街小区", "9幢", "1单元", "101"),
+        ])))
+        {
+            await import.JsonAsync(HttpStatusCode.OK);
+        }
+
+        // As a database migrated from before: the column there, empty; then the app's migrate step (start or verb).
+        var filled = await app.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE \"CampaignTargets\" SET \"SortKey\" = '' WHERE \"CampaignId\" = {campaign}");
+            await DatabaseSetup.MigrateAsync(db);
+            return await db.CampaignTargets.Where(t => t.CampaignId == campaign && t.SortKey == "").CountAsync();
+        });
+
+        Assert.Equal(0, filled);
+        Assert.Equal(
+            ["龙头街小区/2幢/1单元901", "龙头街小区/2幢/1单元1001", "龙头街小区/9幢/1单元101", "龙头街小区/10幢/1单元101"],
+            (await staff.TargetsAsync(campaign)).Select(t => t.GetProperty("key").GetString()));
     }
 }
