@@ -146,21 +146,5 @@ public sealed class CampaignFlowTests(BrowserApp app, BrowserFixture browser)
         }
     }
 
-    private Task<int> CampaignAsync(string name = "球川老街危旧房改造") => App.WithDbAsync(async db =>
-    {
-        var township = await db.Regions.SingleAsync(r => r.Code == "330822111000");
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var campaign = new Campaign
-        {
-            Name = name,
-            Template = CampaignTemplate.DilapidatedHousing,
-            Stages = [.. CampaignTemplates.Stages(CampaignTemplate.DilapidatedHousing)],
-            StartDate = today.AddDays(-5),
-            TargetDate = today.AddDays(25),
-            Units = [new CampaignUnit { Region = township, RegionPath = "" }],
-        };
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
-        return campaign.Id;
-    });
+    private Task<int> CampaignAsync(string name = "球川老街危旧房改造") => App.WithDbAsync(db => StoredCampaigns.InsertAsync(db, name));
 }

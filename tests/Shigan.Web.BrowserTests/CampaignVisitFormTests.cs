@@ -94,21 +94,5 @@ public sealed class CampaignVisitFormTests(BrowserApp app, BrowserFixture browse
         await Expect(page.StuckIn("开工")).ToHaveCountAsync(1);
     }
 
-    private Task<int> CampaignAsync(string name, CampaignTemplate template) => App.WithDbAsync(async db =>
-    {
-        var township = await db.Regions.SingleAsync(r => r.Code == "330822111000");
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var campaign = new Campaign
-        {
-            Name = name,
-            Template = template,
-            Stages = [.. CampaignTemplates.Stages(template)],
-            StartDate = today.AddDays(-5),
-            TargetDate = today.AddDays(25),
-            Units = [new CampaignUnit { Region = township, RegionPath = "" }],
-        };
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
-        return campaign.Id;
-    });
+    private Task<int> CampaignAsync(string name, CampaignTemplate template) => App.WithDbAsync(db => StoredCampaigns.InsertAsync(db, name, template));
 }

@@ -66,23 +66,7 @@ public sealed class PhoneLayoutTests(BrowserApp app, BrowserFixture browser)
         return stream.ToArray();
     }
 
-    private Task<int> CampaignAsync() => App.WithDbAsync(async db =>
-    {
-        var township = await db.Regions.SingleAsync(r => r.Code == "330822111000");
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var campaign = new Campaign
-        {
-            Name = "球川老街危旧房（手机）",
-            Template = CampaignTemplate.DilapidatedHousing,
-            Stages = [.. CampaignTemplates.Stages(CampaignTemplate.DilapidatedHousing)],
-            StartDate = today.AddDays(-5),
-            TargetDate = today.AddDays(25),
-            Units = [new CampaignUnit { Region = township, RegionPath = "" }],
-        };
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
-        return campaign.Id;
-    });
+    private Task<int> CampaignAsync() => App.WithDbAsync(db => StoredCampaigns.InsertAsync(db, "球川老街危旧房（手机）"));
 
     private async Task<IPage> PhoneAsync()
     {
