@@ -11,9 +11,19 @@ public static class RowText
         : string.IsNullOrEmpty(e.Column) ? text["第 {0} 行：{1}", e.Row, e.Message]
         : text["第 {0} 行「{1}」：{2}", e.Row, e.Column, e.Message];
 
+    /// <summary>Opens the list of what a cell may hold, after a message: "没有这个阶段（可选：告知、签约）".</summary>
+    public const string ChoicesOpen = "（可选：";
+
     /// <summary>A message with one number in it ("最多 32 个字", "与第 3 行是同一户") is translated as its pattern.</summary>
     public static string Message(IStringLocalizer text, string message)
     {
+        // The message translated, the choices (the campaign's own names) kept as they are.
+        var open = message.IndexOf(ChoicesOpen, StringComparison.Ordinal);
+        if (open > 0 && message.EndsWith('）'))
+        {
+            return text["{0}（可选：{1}）", Message(text, message[..open]), message[(open + ChoicesOpen.Length)..^1]];
+        }
+
         var digits = new string(message.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length == 0)
         {

@@ -94,7 +94,8 @@ public sealed record SheetRow(
             stage = StageRules.Parse(stages, stageName);
             if (stage is null)
             {
-                Fail(SheetColumns.Stage, "没有这个阶段");
+                // The campaign's stages named, so the clerk can correct the cell without asking.
+                Fail(SheetColumns.Stage, $"没有这个阶段{RowText.ChoicesOpen}{string.Join("、", stages)}）");
             }
         }
 

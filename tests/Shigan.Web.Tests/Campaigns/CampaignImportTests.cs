@@ -272,6 +272,21 @@ public sealed class CampaignImportTests(ShiganApp app) : IClassFixture<ShiganApp
     }
 
     [Fact]
+    public async Task A_clerk_who_chose_English_reads_the_row_problems_in_English_with_the_campaigns_own_stage_names()
+    {
+        var (_, campaign) = await CampaignAsync("英文导入");
+        using var clerk = await app.SignInAsync("qiuchuan.staff");
+        using (var switched = await clerk.GetAsync("/culture?c=en&back=/"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        }
+
+        using var response = await clerk.ImportAsync(campaign, Sheet([Household("老街小区", "1幢", "1单元", "101", stage: "拆除")]));
+
+        Assert.Contains("No such stage (choose from: 告知、签约、交钥匙、腾空)", Assert.Single((await response.ProblemAsync()).Errors()["file"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_ledger_with_its_title_above_the_column_names_is_told_to_drop_the_title_row()
     {
         var (staff, campaign) = await CampaignAsync("带标题的台账");
@@ -303,7 +318,7 @@ public sealed class CampaignImportTests(ShiganApp app) : IClassFixture<ShiganApp
         ]));
 
         Assert.Contains(problems, p => p is { Row: 3, Column: "房号" } && p.Message.Contains('2', StringComparison.Ordinal));
-        Assert.Contains(problems, p => p is { Row: 4, Column: "阶段", Message: "没有这个阶段" });
+        Assert.Contains(problems, p => p is { Row: 4, Column: "阶段", Message: "没有这个阶段（可选：告知、签约、交钥匙、腾空）" });
         Assert.Contains(problems, p => p is { Row: 5, Column: "阶段日期" });
         Assert.Contains(problems, p => p is { Row: 6, Column: "联系电话" });
         Assert.Contains(problems, p => p is { Row: 6, Column: "人数" });
