@@ -69,7 +69,7 @@ public sealed class DashboardFlowTests(BrowserApp app, BrowserFixture browser)
         });
         var dashboard = new DashboardPage(Page);
         await dashboard.GotoAsync();
-        await held.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await held.Task;
 
         await Layout.OpenFromMenuAsync("行政区划");
 
